@@ -1,0 +1,30 @@
+import { SLIPWAY_VERSION } from './version.js';
+
+export interface AwsClientOptions {
+  region: string;
+  /** Attempts per call made by the SDK itself (adaptive retry mode). */
+  maxAttempts: number;
+}
+
+/**
+ * The configuration every slipway AWS client is built with. The endpoint is deliberately not set here: the
+ * SDK reads AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> itself, which is how tests reach the emulator.
+ */
+export function awsClientConfig(opts: AwsClientOptions) {
+  return {
+    region: opts.region,
+    maxAttempts: opts.maxAttempts,
+    retryMode: 'adaptive' as const,
+    customUserAgent: [[`slipway/${SLIPWAY_VERSION}`]] as [string, string?][],
+  };
+}
+
+/** Region from the input, else AWS_REGION, else AWS_DEFAULT_REGION. */
+export function resolveRegion(
+  input: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return input || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+}
+
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;

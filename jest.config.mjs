@@ -1,0 +1,24 @@
+/** Two projects: `unit` (pure logic, aws-sdk-client-mock for edge cases) and `integration` (bundles run
+ * under Node 24 against the moto server started by scripts/with-emulator.mjs). */
+const common = {
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }] },
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/action-tests/**/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: [
+        '<rootDir>/action-tests/**/integration/**/*.test.ts',
+        '<rootDir>/action-tests/e2e/**/*.test.ts',
+      ],
+      testTimeout: 120000,
+    },
+  ],
+};

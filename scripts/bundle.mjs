@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Bundles every action: actions/<name>/src/index.ts -> actions/<name>/dist/index.js and, when present,
+// src/post.ts -> dist/post/index.js, with @vercel/ncc (minified ESM). Finds the actions itself.
+//   node scripts/bundle.mjs              rebuild every dist/ in place
+//   node scripts/bundle.mjs --out DIR    build into DIR/<name>/ instead (used by the freshness check)
+//   node scripts/bundle.mjs NAME...      only these actions
+import { existsSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, run } from './lib.mjs';
+
+export function listActions() {
+  const dir = join(repoRoot, 'actions');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (d) =>
+        d.isDirectory() &&
+        existsSync(join(dir, d.name, 'action.yml')) &&
+        existsSync(join(dir, d.name, 'src', 'index.ts')),
+    )
+    .map((d) => d.name)
+    .sort();
+}
+
+export function entries(action) {
+  const src = join(repoRoot, 'actions', action, 'src');
+  const list = [{ entry: join(src, 'index.ts'), sub: '' }];
+  if (existsSync(join(src, 'post.ts'))) list.push({ entry: join(src, 'post.ts'), sub: 'post' });
+  return list;
+}
+
+const NCC = join(repoRoot, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+
+export async function bundleAction(action, outRoot) {
+  const out = outRoot ? join(outRoot, action) : join(repoRoot, 'actions', action, 'dist');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const { entry, sub } of entries(action)) {
+    const res = await run(
+      process.execPath,
+      [
+        NCC,
+        'build',
+        entry,
+        '-o',
+        sub ? join(out, sub) : out,
+        '-m',
+        '--no-source-map-register',
+        '--license',
+        'licenses.txt',
+        '-q',
+        '--target',
+        'es2022',
+      ],
+      { quiet: true },
+    );
+    if (res.code !== 0) throw new Error(`ncc failed for ${action} (${entry}):\n${res.output}`);
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  let outRoot;
+  const outIdx = args.indexOf('--out');
+  if (outIdx >= 0) {
+    outRoot = args[outIdx + 1];
+    args.splice(outIdx, 2);
+  }
+  const actions = args.length ? args : listActions();
+  const started = Date.now();
+  // Two at a time: ncc is single-threaded and this machine has two cores.
+  const queue = [...actions];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let a = queue.shift(); a; a = queue.shift()) {
+        const t = Date.now();
+        await bundleAction(a, outRoot);
+        console.log(`bundled ${a} in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+      }
+    }),
+  );
+  console.log(`bundle: ${actions.length} action(s) in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
