@@ -17,7 +17,9 @@ function show(title, result) {
 export async function main() {
   const moto = await startMoto();
   const oidc = await startFakeOidc({ environment: 'production' });
-  console.log(`moto server at ${moto.url}; fake GitHub OIDC issuer at ${oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}`);
+  console.log(
+    `moto server at ${moto.url}; fake GitHub OIDC issuer at ${oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}`,
+  );
   try {
     const env = { ...emulatorEnv(moto.url), ...oidc.env };
     delete env.AWS_ACCESS_KEY_ID;
@@ -31,7 +33,10 @@ export async function main() {
     if (auth.code !== 0) throw new Error('aws-auth failed');
     const denied = await runAction({
       action: 'aws-auth',
-      inputs: { 'role-arn': 'arn:aws:iam::123456789012:role/slipway-deploy', 'allowed-account-ids': '210987654321' },
+      inputs: {
+        'role-arn': 'arn:aws:iam::123456789012:role/slipway-deploy',
+        'allowed-account-ids': '210987654321',
+      },
       env,
     });
     show('aws-auth with an account guard that refuses it', denied);
