@@ -9,6 +9,8 @@ const common = {
 };
 
 export default {
+  // Integration tests run bundles and wait for simulated rollouts; each runAction call has its own bound too.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/action-tests/**/unit/**/*.test.ts'] },
     {
@@ -18,7 +20,6 @@ export default {
         '<rootDir>/action-tests/**/integration/**/*.test.ts',
         '<rootDir>/action-tests/e2e/**/*.test.ts',
       ],
-      testTimeout: 120000,
     },
   ],
 };

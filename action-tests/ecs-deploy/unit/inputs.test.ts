@@ -1,0 +1,64 @@
+import { getInputs } from '../../../actions/ecs-deploy/src/inputs.js';
+import { Inputs } from '../../../actions/shared/src/inputs.js';
+
+const base = { cluster: 'prod', services: 'web', 'task-definition': 'td.json' };
+const parse = (values: Record<string, string>) =>
+  getInputs(new Inputs((n) => values[n] ?? ''), { AWS_REGION: 'eu-west-1' });
+
+test('defaults', () => {
+  expect(parse(base)).toEqual({
+    cluster: 'prod',
+    services: ['web'],
+    taskDefinition: { kind: 'file', path: 'td.json' },
+    wait: true,
+    timeoutMs: 1_200_000,
+    rollbackOnFailure: true,
+    forceNewDeployment: false,
+    desiredCount: undefined,
+    deregisterFailed: true,
+    pollIntervalMs: 2000,
+    maxFailedTasks: undefined,
+    region: 'eu-west-1',
+    maxAttempts: 5,
+  });
+});
+
+test('several services and an ARN', () => {
+  const r = parse({
+    ...base,
+    services: 'api, worker\nscheduler',
+    'task-definition': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:42',
+  });
+  expect(r.services).toEqual(['api', 'worker', 'scheduler']);
+  expect(r.taskDefinition).toEqual({
+    kind: 'arn',
+    arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:42',
+  });
+});
+
+test.each([
+  [{ cluster: '' }, "input 'cluster' is empty"],
+  [{ cluster: 'my cluster' }, "input 'cluster' is 'my cluster': expected a cluster name"],
+  [{ services: '' }, "input 'services' is empty"],
+  [{ services: 'web\nweb' }, "input 'services' is 'web': a service is listed twice"],
+  [{ services: 'web/api' }, "input 'services' is 'web/api'"],
+  [
+    { 'task-definition': 'arn:aws:ecs:eu-west-1:123:task-definition/web' },
+    "input 'task-definition' is 'arn:aws:ecs:eu-west-1:123:task-definition/web': expected a file path or a task definition ARN",
+  ],
+  [{ timeout: '2s' }, "input 'timeout' is '2s': expected a duration"],
+  [{ timeout: 'forever' }, "input 'timeout' is 'forever'"],
+  [{ 'poll-interval': '500ms' }, "input 'poll-interval' is '500ms'"],
+  [
+    { timeout: '10s', 'poll-interval': '5s' },
+    "input 'poll-interval' is '5s': must be at most a third of timeout (10s)",
+  ],
+  [{ 'desired-count': '-1' }, "input 'desired-count' is '-1'"],
+  [{ 'desired-count': 'two' }, "input 'desired-count' is 'two'"],
+  [{ wait: 'no' }, "input 'wait' is 'no': expected 'true' or 'false'"],
+  [{ 'rollback-on-failure': 'maybe' }, "input 'rollback-on-failure' is 'maybe'"],
+  [{ 'max-attempts': '11' }, "input 'max-attempts' is '11'"],
+  [{ region: 'moon-1' }, "input 'region' is 'moon-1'"],
+])('%p fails with %s', (override, message) => {
+  expect(() => parse({ ...base, ...override })).toThrow(message);
+});

@@ -1,0 +1,96 @@
+// Sets up ECS state for deploy tests and the demo, through the rollout simulator (so it tracks the services)
+// with the real AWS SDK: a cluster, a service running a first revision, and task definition files.
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ECSClient,
+  CreateClusterCommand,
+  RegisterTaskDefinitionCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  ListTaskDefinitionsCommand,
+  DescribeTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
+
+export const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+
+export function ecsClient(simUrl, region = 'us-east-1') {
+  return new ECSClient({
+    region,
+    endpoint: simUrl,
+    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'testing-secret-not-real' },
+    maxAttempts: 1,
+  });
+}
+
+export function taskDefinitionDoc(family, image, { containerName = family } = {}) {
+  return {
+    family,
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: '256',
+    memory: '512',
+    runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' },
+    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+    containerDefinitions: [
+      {
+        name: containerName,
+        image,
+        essential: true,
+        portMappings: [{ containerPort: 8000, protocol: 'tcp' }],
+        environment: [{ name: 'PORT', value: '8000' }],
+      },
+    ],
+    tags: [{ key: 'slipway:commit', value: 'demo' }],
+  };
+}
+
+/** Writes a task definition file and returns its path. */
+export function writeTaskDefinition(doc, dir = mkdtempSync(join(tmpdir(), 'slipway-td-'))) {
+  const path = join(dir, `${doc.family}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.json`);
+  writeFileSync(path, JSON.stringify(doc, null, 2));
+  return path;
+}
+
+/** Creates (if needed) the cluster and a service on a first, healthy revision. */
+export async function createService(
+  client,
+  { cluster, service, image = `${REGISTRY}/${service}:v1`, desiredCount = 2, breaker = true },
+) {
+  await client.send(new CreateClusterCommand({ clusterName: cluster }));
+  const doc = taskDefinitionDoc(service, image);
+  const { tags, ...input } = doc;
+  const td = await client.send(new RegisterTaskDefinitionCommand({ ...input, tags }));
+  const arn = td.taskDefinition.taskDefinitionArn;
+  await client.send(
+    new CreateServiceCommand({
+      cluster,
+      serviceName: service,
+      taskDefinition: arn,
+      desiredCount,
+      launchType: 'FARGATE',
+      deploymentConfiguration: {
+        deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
+        minimumHealthyPercent: 100,
+        maximumPercent: 200,
+      },
+    }),
+  );
+  return { taskDefinitionArn: arn };
+}
+
+export async function describeService(client, cluster, service) {
+  const r = await client.send(new DescribeServicesCommand({ cluster, services: [service] }));
+  return r.services?.[0];
+}
+
+export async function listRevisions(client, family, status = 'ACTIVE') {
+  const r = await client.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status }));
+  return r.taskDefinitionArns ?? [];
+}
+
+export async function taskDefinitionTags(client, arn) {
+  const r = await client.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
+  return Object.fromEntries((r.tags ?? []).map((t) => [t.key, t.value]));
+}

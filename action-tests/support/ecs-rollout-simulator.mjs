@@ -1,0 +1,892 @@
+// ECS rollout simulator: an HTTP proxy in front of the moto server for the ECS JSON API.
+//
+// Why: moto 5.x keeps one deployment per service that never changes, never fails, has no events and does not
+// implement the Service Deployments API. Deploy tests need ECS's behaviour over time, so this proxy forwards
+// every ECS call to moto (which keeps the real state: clusters, services, task definitions, tags) and models,
+// per service, what ECS does after CreateService / UpdateService.
+//
+// What it models:
+//  - UpdateService with a new task definition (or forceNewDeployment) creates a new PRIMARY deployment next
+//    to the old one (which becomes ACTIVE); counts move over time on a schedule fixed when the deployment
+//    starts: tasks go PENDING -> RUNNING one step at a time, old tasks drain, then "has reached a steady
+//    state" and rolloutState COMPLETED (the moment is recorded as `completedAt` for benchmarks).
+//  - Service events in ECS's own wording, newest first, with ids; DescribeServices shows the deployments
+//    array (status, rolloutState, rolloutStateReason, desired/pending/running/failedTasks).
+//  - Scenarios, per deployment: `healthy`, `slow`, `unhealthy` (tasks start, then fail ELB health checks),
+//    `crash` (essential container exits 1), `stuck` (tasks never get placed). Chosen by the control
+//    endpoint (`POST /_sim/scenario`) for the next deployment of a service, or else by the image tags in the
+//    task definition: a tag containing `unhealthy`, `crash`, `stuck` or `slow`; anything else is healthy.
+//  - Stopped tasks with stoppedReason, stopCode and container exit codes/reasons (ListTasks/DescribeTasks
+//    for the service's tasks; other tasks go to moto).
+//  - The deployment circuit breaker as AWS documents it: threshold = 0.5 x desired count, at least 3 and at
+//    most 200 failed tasks; then rolloutState FAILED and, with rollback enabled, a rollback deployment to the
+//    previous task definition (the breaker settings are taken from the CreateService/UpdateService
+//    requests, since moto drops deploymentConfiguration).
+//  - The Service Deployments API: ListServiceDeployments, DescribeServiceDeployments (status, statusReason,
+//    circuit breaker failureCount/threshold, rollback), StopServiceDeployment (ROLLBACK and ABORT). It can be
+//    switched off (`POST /_sim/config {"serviceDeploymentsApi": false}`) to answer UnknownOperationException,
+//    like an endpoint without it.
+//  - Injected faults (`POST /_sim/faults`): ThrottlingException, HTTP 500 ServerException, AccessDenied,
+//    dropped connections, added latency, for N calls of an operation (or of every operation), optionally
+//    after skipping the first `skip` matching calls (so a storm can start in the middle of a watch).
+//  - A log of every ECS call (`GET /_sim/calls`) for API-cost measurements.
+// What it does not model: task placement, capacity providers, load balancer registration beyond event
+// text, deployment alarms, blue/green or external controllers, minimumHealthyPercent/maximumPercent maths
+// (tasks are replaced one step at a time), AWS's real timings (steps default to a few hundred ms), IAM
+// authorisation, pagination of ListTasks, or more than the last 100 events.
+import { createServer, request as httpRequest } from 'node:http';
+import { randomBytes } from 'node:crypto';
+
+const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
+const ACCOUNT = '123456789012';
+
+const now = () => Date.now();
+const rid = (n = 8) => randomBytes(n).toString('hex');
+const deploymentId = () => `ecs-svc/${BigInt('0x' + rid(8)) % 10n ** 19n}`.padEnd(27, '0');
+const epoch = (ms) => ms / 1000;
+
+export const DEFAULT_TIMING = {
+  stepMs: 300,
+  slowStepMs: 1500,
+  healthCheckMs: 400,
+  crashMs: 250,
+  eventGapMs: 5000,
+};
+
+export function breakerThreshold(desired) {
+  return Math.min(200, Math.max(3, Math.ceil(0.5 * desired)));
+}
+
+function scenarioFromImages(images) {
+  const tags = images.map((i) => i.split('@')[0].split(':').slice(1).join(':')).join(' ');
+  for (const s of ['unhealthy', 'crash', 'stuck', 'slow']) if (tags.includes(s)) return s;
+  return 'healthy';
+}
+
+/**
+ * @param {{ motoUrl: string, region?: string, timing?: Partial<typeof DEFAULT_TIMING> }} opts
+ */
+export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', timing = {} }) {
+  if (!motoUrl) throw new Error('startEcsRolloutSimulator needs motoUrl');
+  const T = { ...DEFAULT_TIMING, ...timing };
+  const services = new Map(); // key `${clusterName}/${serviceName}`
+  const calls = [];
+  let faults = [];
+  const config = { serviceDeploymentsApi: true };
+  const nextScenario = new Map(); // service name -> [{scenario, ...}]
+
+  // ---------- model ----------
+  function newDeployment(svc, taskDefinition, scenario, { rollbackOf } = {}) {
+    const t = now();
+    const id = deploymentId();
+    const dep = {
+      id,
+      sdArn: `arn:aws:ecs:${region}:${ACCOUNT}:service-deployment/${svc.cluster}/${svc.name}/${rid(10)}`,
+      revisionArn: `arn:aws:ecs:${region}:${ACCOUNT}:service-revision/${svc.cluster}/${svc.name}/${rid(10)}`,
+      taskDefinition,
+      status: 'PRIMARY',
+      desiredCount: svc.desiredCount,
+      runningCount: 0,
+      pendingCount: 0,
+      failedTasks: 0,
+      createdAt: t,
+      updatedAt: t,
+      rolloutState: 'IN_PROGRESS',
+      rolloutStateReason: `ECS deployment ${id} in progress.`,
+      sdStatus: 'IN_PROGRESS',
+      sdStatusReason: undefined,
+      scenario: scenario.scenario,
+      rollbackOf,
+      rollback: undefined,
+      schedule: [],
+      tasks: [],
+      completedAt: undefined,
+      failedAt: undefined,
+      finishedAt: undefined,
+      sourceDeps: [],
+    };
+    return dep;
+  }
+
+  function event(svc, message, at = now()) {
+    svc.events.unshift({
+      id: rid(16).replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
+      createdAt: at,
+      message,
+    });
+    if (svc.events.length > 100) svc.events.length = 100;
+  }
+
+  function taskArn(svc) {
+    return `arn:aws:ecs:${region}:${ACCOUNT}:task/${svc.cluster}/${rid(16)}`;
+  }
+
+  function schedule(dep, at, fn) {
+    dep.schedule.push({ at, fn });
+  }
+
+  /** Plans a deployment's timeline; `start` is when tasks begin. */
+  function plan(svc, dep, params) {
+    const start = dep.createdAt;
+    const step = params.stepMs ?? (dep.scenario === 'slow' ? T.slowStepMs : T.stepMs);
+    const desired = dep.desiredCount;
+    const old = svc.deployments.filter((d) => d !== dep);
+    dep.sourceDeps = old.map((d) => ({ arn: d.revisionArn, taskDefinition: d.taskDefinition }));
+    if (dep.scenario === 'healthy' || dep.scenario === 'slow') {
+      schedule(dep, start + 50, () => {
+        dep.pendingCount = desired;
+        const started = Array.from({ length: desired }, () => newTask(svc, dep, 'PENDING'));
+        event(
+          svc,
+          `(service ${svc.name}) has started ${desired} tasks: ${started.map((t) => `(task ${t.id})`).join(' ')}.`,
+          start + 50,
+        );
+      });
+      for (let i = 1; i <= desired; i++) {
+        schedule(dep, start + i * step, (at) => {
+          dep.pendingCount--;
+          dep.runningCount++;
+          const task = dep.tasks.find((t) => t.lastStatus === 'PENDING');
+          if (task) Object.assign(task, { lastStatus: 'RUNNING', startedAt: at });
+          const victim = old.find((d) => d.runningCount > 0);
+          if (victim) {
+            victim.runningCount--;
+            const vt = victim.tasks.find((t) => t.lastStatus === 'RUNNING');
+            if (vt)
+              Object.assign(vt, {
+                lastStatus: 'STOPPED',
+                desiredStatus: 'STOPPED',
+                stoppedAt: at,
+                stopCode: 'ServiceSchedulerInitiated',
+                stoppedReason: 'Scaling activity initiated by (deployment ' + dep.id + ')',
+              });
+            event(svc, `(service ${svc.name}) has stopped 1 running tasks: (task ${vt?.id ?? rid(16)}).`, at);
+          }
+          if (svc.targetGroup)
+            event(svc, `(service ${svc.name}) registered 1 targets in (target-group ${svc.targetGroup})`, at);
+        });
+      }
+      const done = start + desired * step + Math.round(step / 2);
+      schedule(dep, done, (at) => complete(svc, dep, at));
+      return;
+    }
+    if (dep.scenario === 'stuck') {
+      schedule(dep, start + 50, () => {
+        dep.pendingCount = desired;
+        newTask(svc, dep, 'PENDING');
+      });
+      for (let k = 0; k < 720; k++) {
+        schedule(dep, start + 100 + k * T.eventGapMs, (at) =>
+          event(
+            svc,
+            `(service ${svc.name}) was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster.`,
+            at,
+          ),
+        );
+      }
+      return;
+    }
+    // unhealthy / crash: tasks start and fail, again and again, until the breaker trips (if enabled).
+    const failDelay = dep.scenario === 'crash' ? T.crashMs : T.healthCheckMs;
+    const threshold = breakerThreshold(desired);
+    dep.breakerThreshold = threshold;
+    const attempts = svc.breaker.enable ? threshold : 400;
+    for (let k = 0; k < attempts; k++) {
+      const launchAt = start + 50 + k * (failDelay + 100);
+      schedule(dep, launchAt, (at) => {
+        const t = newTask(svc, dep, 'PENDING');
+        dep.pendingCount = Math.min(desired, dep.pendingCount + 1);
+        event(svc, `(service ${svc.name}) has started 1 tasks: (task ${t.id}).`, at);
+        t.lastStatus = 'RUNNING';
+        t.startedAt = at;
+      });
+      schedule(dep, launchAt + failDelay, (at) => {
+        const t = dep.tasks.find((x) => x.lastStatus === 'RUNNING');
+        if (!t) return;
+        dep.pendingCount = Math.max(0, dep.pendingCount - 1);
+        dep.failedTasks++;
+        if (dep.scenario === 'crash') {
+          Object.assign(t, {
+            lastStatus: 'STOPPED',
+            desiredStatus: 'STOPPED',
+            stoppedAt: at,
+            stopCode: 'EssentialContainerExited',
+            stoppedReason: 'Essential container in task exited',
+            containers: t.containers.map((c, i) => ({
+              ...c,
+              lastStatus: 'STOPPED',
+              exitCode: i === 0 ? 1 : 0,
+              reason: undefined,
+            })),
+          });
+        } else {
+          Object.assign(t, {
+            lastStatus: 'STOPPED',
+            desiredStatus: 'STOPPED',
+            stoppedAt: at,
+            stopCode: 'ServiceSchedulerInitiated',
+            stoppedReason: `Task failed ELB health checks in (target-group ${svc.targetGroup ?? `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:targetgroup/${svc.name}/0123456789abcdef`})`,
+            containers: t.containers.map((c) => ({
+              ...c,
+              lastStatus: 'STOPPED',
+              exitCode: 143,
+              reason: undefined,
+            })),
+          });
+          event(svc, `(service ${svc.name}) (task ${t.id}) failed container health checks.`, at);
+        }
+        event(svc, `(service ${svc.name}) has stopped 1 running tasks: (task ${t.id}).`, at);
+        if (svc.breaker.enable && dep.failedTasks >= threshold) breakerTrips(svc, dep, at);
+      });
+    }
+  }
+
+  function newTask(svc, dep, lastStatus) {
+    const arn = taskArn(svc);
+    const task = {
+      taskArn: arn,
+      id: arn.split('/').pop(),
+      clusterArn: `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${svc.cluster}`,
+      taskDefinitionArn: dep.taskDefinition,
+      startedBy: dep.id,
+      group: `service:${svc.name}`,
+      lastStatus,
+      desiredStatus: 'RUNNING',
+      createdAt: now(),
+      containers: svc
+        .containerNames(dep.taskDefinition)
+        .map((name) => ({ name, lastStatus, containerArn: `${arn}/${rid(4)}` })),
+    };
+    dep.tasks.push(task);
+    svc.tasks.push(task);
+    return task;
+  }
+
+  function complete(svc, dep, at) {
+    for (const old of svc.deployments) {
+      if (old === dep) continue;
+      old.runningCount = 0;
+      old.status = 'INACTIVE';
+      old.schedule = [];
+      for (const t of old.tasks)
+        if (t.lastStatus !== 'STOPPED')
+          Object.assign(t, {
+            lastStatus: 'STOPPED',
+            desiredStatus: 'STOPPED',
+            stoppedAt: at,
+            stopCode: 'ServiceSchedulerInitiated',
+            stoppedReason: `Scaling activity initiated by (deployment ${dep.id})`,
+          });
+      old.finishedAt ??= at;
+    }
+    svc.deployments = svc.deployments.filter((d) => d.status !== 'INACTIVE');
+    dep.rolloutState = 'COMPLETED';
+    dep.rolloutStateReason = `ECS deployment ${dep.id} completed.`;
+    dep.completedAt = at;
+    dep.finishedAt = at;
+    dep.updatedAt = at;
+    dep.pendingCount = 0;
+    dep.runningCount = dep.desiredCount;
+    if (dep.rollbackOf) {
+      dep.rollbackOf.sdStatus = 'ROLLBACK_SUCCESSFUL';
+      dep.rollbackOf.finishedAt = at;
+      dep.sdStatus = 'SUCCESSFUL';
+    } else {
+      dep.sdStatus = 'SUCCESSFUL';
+    }
+    svc.taskDefinition = dep.taskDefinition;
+    event(svc, `(service ${svc.name}) (deployment ${dep.id}) deployment completed.`, at);
+    event(svc, `(service ${svc.name}) has reached a steady state.`, at + 1);
+  }
+
+  function breakerTrips(svc, dep, at) {
+    dep.schedule = [];
+    dep.rolloutState = 'FAILED';
+    dep.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
+    dep.failedAt = at;
+    dep.updatedAt = at;
+    event(svc, `(service ${svc.name}) (deployment ${dep.id}) deployment failed: tasks failed to start.`, at);
+    const previous = svc.lastCompletedTaskDefinition;
+    if (svc.breaker.rollback && previous && previous !== dep.taskDefinition) {
+      dep.sdStatus = 'ROLLBACK_IN_PROGRESS';
+      dep.sdStatusReason = 'ECS deployment circuit breaker: tasks failed to start.';
+      event(
+        svc,
+        `(service ${svc.name}) rolling back to deployment with task definition ${previous}.`,
+        at + 1,
+      );
+      startRollback(
+        svc,
+        dep,
+        previous,
+        at + 2,
+        'ECS deployment circuit breaker: rolling back to the previous service revision.',
+      );
+    } else {
+      dep.sdStatus = 'STOPPED';
+      dep.sdStatusReason = 'ECS deployment circuit breaker: tasks failed to start.';
+    }
+  }
+
+  function startRollback(svc, failed, previousTaskDefinition, at, reason) {
+    failed.status = 'ACTIVE';
+    failed.schedule = [];
+    failed.rollback = { reason, startedAt: at, serviceRevisionArn: failed.revisionArn };
+    const rb = newDeployment(svc, previousTaskDefinition, { scenario: 'healthy' }, { rollbackOf: failed });
+    rb.createdAt = at;
+    for (const d of svc.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
+    svc.deployments.unshift(rb);
+    plan(svc, rb, {});
+    return rb;
+  }
+
+  function advance(svc) {
+    const t = now();
+    for (;;) {
+      let next;
+      for (const d of svc.deployments)
+        for (const s of d.schedule) if (s.at <= t && (!next || s.at < next.s.at)) next = { d, s };
+      if (!next) break;
+      next.d.schedule.splice(next.d.schedule.indexOf(next.s), 1);
+      next.s.fn(next.s.at);
+    }
+    for (const d of svc.deployments)
+      if (d.rolloutState === 'COMPLETED' && d.status === 'PRIMARY')
+        svc.lastCompletedTaskDefinition = d.taskDefinition;
+  }
+
+  // ---------- moto access ----------
+  function forward(req, body) {
+    return new Promise((resolve, reject) => {
+      const u = new URL(motoUrl);
+      const out = httpRequest(
+        {
+          host: u.hostname,
+          port: u.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: u.host, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 500,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
+      out.on('error', reject);
+      out.setTimeout(30_000, () => out.destroy(new Error('moto did not answer within 30 s')));
+      out.end(body);
+    });
+  }
+
+  async function motoCall(req, op, payload) {
+    const res = await forward(
+      { method: 'POST', url: '/', headers: { ...req.headers, 'x-amz-target': TARGET_PREFIX + op } },
+      JSON.stringify(payload),
+    );
+    return { ...res, json: res.body ? JSON.parse(res.body) : {} };
+  }
+
+  const containerCache = new Map();
+  async function containerInfo(req, taskDefinition) {
+    if (!containerCache.has(taskDefinition)) {
+      const r = await motoCall(req, 'DescribeTaskDefinition', { taskDefinition });
+      const defs = r.json.taskDefinition?.containerDefinitions ?? [];
+      containerCache.set(taskDefinition, {
+        names: defs.map((c) => c.name),
+        images: defs.map((c) => c.image ?? ''),
+      });
+    }
+    return containerCache.get(taskDefinition);
+  }
+
+  function key(cluster, service) {
+    const c = String(cluster ?? 'default')
+      .split('/')
+      .pop();
+    const s = String(service).split('/').pop();
+    return `${c}/${s}`;
+  }
+
+  function track(clusterName, serviceJson, breaker, req) {
+    const svc = {
+      cluster: clusterName,
+      name: serviceJson.serviceName,
+      arn: serviceJson.serviceArn,
+      desiredCount: serviceJson.desiredCount ?? 0,
+      taskDefinition: serviceJson.taskDefinition,
+      lastCompletedTaskDefinition: serviceJson.taskDefinition,
+      breaker: { enable: Boolean(breaker?.enable), rollback: Boolean(breaker?.rollback) },
+      targetGroup: serviceJson.loadBalancers?.[0]?.targetGroupArn,
+      deployments: [],
+      events: [],
+      tasks: [],
+      names: new Map(),
+      containerNames: (td) => svc.names.get(td) ?? ['app'],
+    };
+    const dep = newDeployment(svc, serviceJson.taskDefinition, { scenario: 'healthy' });
+    dep.id = serviceJson.deployments?.[0]?.id ?? dep.id;
+    Object.assign(dep, {
+      rolloutState: 'COMPLETED',
+      rolloutStateReason: `ECS deployment ${dep.id} completed.`,
+      sdStatus: 'SUCCESSFUL',
+      runningCount: svc.desiredCount,
+      completedAt: now(),
+      finishedAt: now(),
+    });
+    svc.deployments.push(dep);
+    for (let i = 0; i < svc.desiredCount; i++) newTask(svc, dep, 'RUNNING');
+    event(svc, `(service ${svc.name}) has reached a steady state.`);
+    svc.history = [...svc.deployments];
+    services.set(key(clusterName, svc.name), svc);
+    void req;
+    return svc;
+  }
+
+  function deploymentsView(svc) {
+    return svc.deployments.map((d) => ({
+      id: d.id,
+      status: d.status,
+      taskDefinition: d.taskDefinition,
+      desiredCount: d.desiredCount,
+      pendingCount: d.pendingCount,
+      runningCount: d.runningCount,
+      failedTasks: d.failedTasks,
+      createdAt: epoch(d.createdAt),
+      updatedAt: epoch(d.updatedAt),
+      launchType: 'FARGATE',
+      rolloutState: d.rolloutState,
+      rolloutStateReason: d.rolloutStateReason,
+    }));
+  }
+
+  function overlay(serviceJson, svc) {
+    advance(svc);
+    const primary = svc.deployments.find((d) => d.status === 'PRIMARY') ?? svc.deployments[0];
+    return {
+      ...serviceJson,
+      taskDefinition: primary?.taskDefinition ?? serviceJson.taskDefinition,
+      desiredCount: svc.desiredCount,
+      runningCount: svc.deployments.reduce((n, d) => n + d.runningCount, 0),
+      pendingCount: svc.deployments.reduce((n, d) => n + d.pendingCount, 0),
+      deployments: deploymentsView(svc),
+      events: svc.events.map((e) => ({ id: e.id, createdAt: epoch(e.createdAt), message: e.message })),
+      deploymentConfiguration: {
+        ...(serviceJson.deploymentConfiguration ?? {}),
+        deploymentCircuitBreaker: { enable: svc.breaker.enable, rollback: svc.breaker.rollback },
+        maximumPercent: 200,
+        minimumHealthyPercent: 100,
+      },
+    };
+  }
+
+  function sdView(svc, dep) {
+    const sourceRevisions = dep.sourceDeps.map((s) => ({
+      arn: s.arn,
+      requestedTaskCount: 0,
+      runningTaskCount: 0,
+      pendingTaskCount: 0,
+    }));
+    return {
+      serviceDeploymentArn: dep.sdArn,
+      serviceArn: svc.arn,
+      clusterArn: `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${svc.cluster}`,
+      createdAt: epoch(dep.createdAt),
+      startedAt: epoch(dep.createdAt),
+      updatedAt: epoch(dep.updatedAt),
+      ...(dep.finishedAt ? { finishedAt: epoch(dep.finishedAt) } : {}),
+      sourceServiceRevisions: sourceRevisions,
+      targetServiceRevision: {
+        arn: dep.revisionArn,
+        requestedTaskCount: dep.desiredCount,
+        runningTaskCount: dep.runningCount,
+        pendingTaskCount: dep.pendingCount,
+      },
+      status: dep.sdStatus,
+      ...(dep.sdStatusReason ? { statusReason: dep.sdStatusReason } : {}),
+      deploymentConfiguration: {
+        deploymentCircuitBreaker: { enable: svc.breaker.enable, rollback: svc.breaker.rollback },
+        maximumPercent: 200,
+        minimumHealthyPercent: 100,
+      },
+      deploymentCircuitBreaker: svc.breaker.enable
+        ? {
+            status:
+              dep.rolloutState === 'FAILED'
+                ? 'TRIGGERED'
+                : dep.rolloutState === 'COMPLETED'
+                  ? 'MONITORING_COMPLETE'
+                  : 'MONITORING',
+            failureCount: dep.failedTasks,
+            threshold: breakerThreshold(dep.desiredCount),
+          }
+        : { status: 'DISABLED', failureCount: dep.failedTasks, threshold: 0 },
+      ...(dep.rollback
+        ? {
+            rollback: {
+              reason: dep.rollback.reason,
+              startedAt: epoch(dep.rollback.startedAt),
+              serviceRevisionArn: dep.rollback.serviceRevisionArn,
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** Services created straight in moto (not through the simulator) are adopted when first seen. */
+  async function ensureTracked(req, cluster, service) {
+    const k = key(cluster, service);
+    if (services.has(k)) return services.get(k);
+    const r = await motoCall(req, 'DescribeServices', { cluster, services: [service] });
+    const found = r.json.services?.[0];
+    if (!found || found.status !== 'ACTIVE') return undefined;
+    const svc = track(k.split('/')[0], found, undefined, req);
+    svc.names.set(found.taskDefinition, (await containerInfo(req, found.taskDefinition)).names);
+    return svc;
+  }
+
+  // ---------- handlers ----------
+  const json = (status, obj) => ({
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': rid(16) },
+    body: JSON.stringify(obj),
+  });
+  const awsError = (status, type, message) => json(status, { __type: type, message });
+
+  async function handle(req, op, payload, rawBody) {
+    switch (op) {
+      case 'CreateService': {
+        const res = await forward(req, rawBody);
+        if (res.status !== 200) return res;
+        const body = JSON.parse(res.body);
+        const svc = track(
+          String(payload.cluster ?? 'default')
+            .split('/')
+            .pop(),
+          body.service,
+          payload.deploymentConfiguration?.deploymentCircuitBreaker,
+          req,
+        );
+        svc.names.set(
+          body.service.taskDefinition,
+          (await containerInfo(req, body.service.taskDefinition)).names,
+        );
+        svc.history = [...svc.deployments];
+        return json(200, { service: overlay(body.service, svc) });
+      }
+      case 'UpdateService': {
+        const svc = await ensureTracked(req, payload.cluster, payload.service);
+        const res = await forward(req, rawBody);
+        if (res.status !== 200 || !svc) return res;
+        const body = JSON.parse(res.body);
+        advance(svc);
+        if (payload.deploymentConfiguration?.deploymentCircuitBreaker) {
+          svc.breaker = {
+            enable: Boolean(payload.deploymentConfiguration.deploymentCircuitBreaker.enable),
+            rollback: Boolean(payload.deploymentConfiguration.deploymentCircuitBreaker.rollback),
+          };
+        }
+        if (payload.desiredCount !== undefined) svc.desiredCount = payload.desiredCount;
+        const td = body.service.taskDefinition;
+        const primary = svc.deployments.find((d) => d.status === 'PRIMARY');
+        const changed = payload.taskDefinition !== undefined && td !== primary?.taskDefinition;
+        if (changed || payload.forceNewDeployment) {
+          const info = await containerInfo(req, td);
+          svc.names.set(td, info.names);
+          const queued = nextScenario.get(svc.name)?.shift();
+          const scenario = queued ?? { scenario: scenarioFromImages(info.images) };
+          if (primary) {
+            primary.status = 'ACTIVE';
+            primary.schedule = primary.rolloutState === 'IN_PROGRESS' ? [] : primary.schedule;
+            if (primary.rolloutState === 'IN_PROGRESS') {
+              primary.sdStatus = 'STOPPED';
+              primary.sdStatusReason = 'Stopped by a newer deployment.';
+              primary.finishedAt = now();
+            }
+          }
+          const dep = newDeployment(svc, td, scenario);
+          svc.deployments.unshift(dep);
+          svc.history.unshift(dep);
+          plan(svc, dep, scenario);
+          event(svc, `(service ${svc.name}) updated its deployment: ${dep.id} with task definition ${td}.`);
+        }
+        return json(200, { service: overlay(body.service, svc) });
+      }
+      case 'DescribeServices': {
+        const res = await forward(req, rawBody);
+        if (res.status !== 200) return res;
+        const body = JSON.parse(res.body);
+        const out = [];
+        for (const s of body.services ?? []) {
+          const svc =
+            s.status === 'ACTIVE' ? await ensureTracked(req, payload.cluster, s.serviceName) : undefined;
+          out.push(svc ? overlay(s, svc) : s);
+        }
+        body.services = out;
+        return json(200, body);
+      }
+      case 'ListServiceDeployments': {
+        if (!config.serviceDeploymentsApi) return awsError(400, 'UnknownOperationException', '');
+        const svc = services.get(key(payload.cluster, payload.service));
+        if (!svc) return awsError(400, 'ServiceNotFoundException', 'The specified service was not found.');
+        advance(svc);
+        const since = payload.createdAt?.after;
+        let list = svc.history.filter((d) => !since || epoch(d.createdAt) >= since);
+        if (payload.status?.length) list = list.filter((d) => payload.status.includes(d.sdStatus));
+        return json(200, {
+          serviceDeployments: list.map((d) => ({
+            serviceDeploymentArn: d.sdArn,
+            serviceArn: svc.arn,
+            clusterArn: `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${svc.cluster}`,
+            startedAt: epoch(d.createdAt),
+            createdAt: epoch(d.createdAt),
+            ...(d.finishedAt ? { finishedAt: epoch(d.finishedAt) } : {}),
+            targetServiceRevisionArn: d.revisionArn,
+            status: d.sdStatus,
+            ...(d.sdStatusReason ? { statusReason: d.sdStatusReason } : {}),
+          })),
+        });
+      }
+      case 'DescribeServiceDeployments': {
+        if (!config.serviceDeploymentsApi) return awsError(400, 'UnknownOperationException', '');
+        const found = [];
+        const failures = [];
+        for (const arn of payload.serviceDeploymentArns ?? []) {
+          let hit;
+          for (const svc of services.values()) {
+            advance(svc);
+            const d = svc.history.find((x) => x.sdArn === arn);
+            if (d) hit = sdView(svc, d);
+          }
+          if (hit) found.push(hit);
+          else failures.push({ arn, reason: 'MISSING' });
+        }
+        return json(200, { serviceDeployments: found, failures });
+      }
+      case 'StopServiceDeployment': {
+        if (!config.serviceDeploymentsApi) return awsError(400, 'UnknownOperationException', '');
+        for (const svc of services.values()) {
+          advance(svc);
+          const d = svc.history.find((x) => x.sdArn === payload.serviceDeploymentArn);
+          if (!d) continue;
+          if (d.sdStatus !== 'IN_PROGRESS' && d.sdStatus !== 'PENDING') {
+            return awsError(
+              400,
+              'ConflictException',
+              `The service deployment is in status ${d.sdStatus} and cannot be stopped.`,
+            );
+          }
+          const stopType = payload.stopType ?? 'ROLLBACK';
+          const previous = svc.lastCompletedTaskDefinition;
+          if (stopType === 'ROLLBACK' && previous && previous !== d.taskDefinition) {
+            d.sdStatus = 'ROLLBACK_REQUESTED';
+            d.rolloutState = 'FAILED';
+            d.rolloutStateReason = 'Deployment stopped by StopServiceDeployment (ROLLBACK).';
+            d.sdStatusReason = 'Service deployment rolled back because of a StopServiceDeployment request.';
+            event(svc, `(service ${svc.name}) (deployment ${d.id}) deployment stopped: rollback requested.`);
+            d.sdStatus = 'ROLLBACK_IN_PROGRESS';
+            startRollback(svc, d, previous, now(), 'Rollback requested by StopServiceDeployment.');
+          } else {
+            d.schedule = [];
+            d.sdStatus = 'STOPPED';
+            d.finishedAt = now();
+          }
+          return json(200, { serviceDeploymentArn: d.sdArn });
+        }
+        return awsError(400, 'ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
+      }
+      case 'ListTasks': {
+        const svc = payload.serviceName ? services.get(key(payload.cluster, payload.serviceName)) : undefined;
+        if (!svc) return forward(req, rawBody);
+        advance(svc);
+        const want = payload.desiredStatus ?? 'RUNNING';
+        const tasks = svc.tasks.filter(
+          (t) => t.desiredStatus === want && (!payload.startedBy || t.startedBy === payload.startedBy),
+        );
+        return json(200, { taskArns: tasks.slice(-100).map((t) => t.taskArn) });
+      }
+      case 'DescribeTasks': {
+        const mine = [];
+        for (const svc of services.values()) {
+          advance(svc);
+          for (const t of svc.tasks) if ((payload.tasks ?? []).includes(t.taskArn)) mine.push(t);
+        }
+        if (mine.length === 0) return forward(req, rawBody);
+        return json(200, {
+          tasks: mine.map((t) => ({
+            taskArn: t.taskArn,
+            clusterArn: t.clusterArn,
+            taskDefinitionArn: t.taskDefinitionArn,
+            startedBy: t.startedBy,
+            group: t.group,
+            lastStatus: t.lastStatus,
+            desiredStatus: t.desiredStatus,
+            createdAt: epoch(t.createdAt),
+            ...(t.startedAt ? { startedAt: epoch(t.startedAt) } : {}),
+            ...(t.stoppedAt ? { stoppedAt: epoch(t.stoppedAt), stoppingAt: epoch(t.stoppedAt) } : {}),
+            ...(t.stopCode ? { stopCode: t.stopCode } : {}),
+            ...(t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
+            containers: t.containers.map((c) => ({ ...c, taskArn: t.taskArn })),
+          })),
+          failures: [],
+        });
+      }
+      default:
+        return forward(req, rawBody);
+    }
+  }
+
+  function takeFault(op) {
+    const f = faults.find((x) => x.remaining > 0 && (x.operation === '*' || x.operation === op));
+    if (!f) return undefined;
+    if (f.skip > 0) {
+      f.skip--;
+      return undefined;
+    }
+    f.remaining--;
+    f.injected++;
+    return f;
+  }
+
+  async function control(req, res, url, body) {
+    const send = (status, obj) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(obj));
+    const payload = body ? JSON.parse(body) : {};
+    if (url.pathname === '/_sim/scenario' && req.method === 'POST') {
+      const list = nextScenario.get(payload.service) ?? [];
+      list.push(payload);
+      nextScenario.set(payload.service, list);
+      return send(200, { queued: list.length });
+    }
+    if (url.pathname === '/_sim/faults' && req.method === 'POST') {
+      faults.push({
+        operation: payload.operation ?? '*',
+        type: payload.type,
+        remaining: payload.count ?? 1,
+        skip: payload.skip ?? 0,
+        latencyMs: payload.latencyMs ?? 0,
+        injected: 0,
+      });
+      return send(200, { faults });
+    }
+    if (url.pathname === '/_sim/faults' && req.method === 'DELETE') {
+      faults = [];
+      return send(200, {});
+    }
+    if (url.pathname === '/_sim/config' && req.method === 'POST') {
+      Object.assign(config, payload);
+      return send(200, config);
+    }
+    if (url.pathname === '/_sim/calls') return send(200, { calls });
+    if (url.pathname === '/_sim/state') {
+      const out = {};
+      for (const [k, svc] of services) {
+        advance(svc);
+        out[k] = {
+          taskDefinition: svc.taskDefinition,
+          lastCompletedTaskDefinition: svc.lastCompletedTaskDefinition,
+          deployments: svc.history.map((d) => ({
+            id: d.id,
+            taskDefinition: d.taskDefinition,
+            status: d.status,
+            rolloutState: d.rolloutState,
+            sdStatus: d.sdStatus,
+            scenario: d.scenario,
+            createdAt: d.createdAt,
+            completedAt: d.completedAt,
+            failedAt: d.failedAt,
+            firstStopAt: d.tasks.find((t) => t.stoppedAt && t.startedBy === d.id)?.stoppedAt,
+            rollbackOf: d.rollbackOf?.id,
+          })),
+        };
+      }
+      return send(200, out);
+    }
+    if (url.pathname === '/_sim/reset' && req.method === 'POST') {
+      services.clear();
+      calls.length = 0;
+      faults = [];
+      nextScenario.clear();
+      containerCache.clear();
+      config.serviceDeploymentsApi = true;
+      return send(200, {});
+    }
+    return send(404, { message: `unknown control endpoint ${url.pathname}` });
+  }
+
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      try {
+        if (url.pathname.startsWith('/_sim/')) return await control(req, res, url, raw);
+        const target = String(req.headers['x-amz-target'] ?? '');
+        const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+        calls.push({ op: op || `${req.method} ${url.pathname}`, at: now() });
+        const fault = op ? takeFault(op) : undefined;
+        if (fault?.type === 'latency') await new Promise((r) => setTimeout(r, fault.latencyMs));
+        if (fault?.type === 'drop') {
+          req.socket.destroy();
+          return;
+        }
+        let out;
+        if (fault?.type === 'throttle') out = awsError(400, 'ThrottlingException', 'Rate exceeded');
+        else if (fault?.type === '5xx')
+          out = awsError(500, 'ServerException', 'Service unavailable (injected by the rollout simulator)');
+        else if (fault?.type === 'access-denied')
+          out = awsError(
+            400,
+            'AccessDeniedException',
+            `User: arn:aws:sts::${ACCOUNT}:assumed-role/deploy/slipway is not authorized to perform: ecs:${op} on resource: * because no identity-based policy allows the ecs:${op} action`,
+          );
+        else out = op ? await handle(req, op, raw ? JSON.parse(raw) : {}, raw) : await forward(req, raw);
+        const headers = { ...out.headers };
+        delete headers['content-length'];
+        delete headers['transfer-encoding'];
+        res.writeHead(out.status, headers).end(out.body);
+      } catch (err) {
+        res.writeHead(500, { 'content-type': 'application/x-amz-json-1.1' }).end(
+          JSON.stringify({
+            __type: 'ServerException',
+            message: `rollout simulator: ${err instanceof Error ? err.message : String(err)}`,
+          }),
+        );
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const post = async (path, body) => {
+    const r = await fetch(url + path, {
+      method: 'POST',
+      body: JSON.stringify(body ?? {}),
+      signal: AbortSignal.timeout(5_000),
+    });
+    return r.json();
+  };
+  return {
+    url,
+    /** Queue a scenario for the next deployment of `service`: {service, scenario, stepMs?}. */
+    scenario: (s) => post('/_sim/scenario', s),
+    fault: (f) => post('/_sim/faults', f),
+    configure: (c) => post('/_sim/config', c),
+    reset: () => post('/_sim/reset'),
+    calls: () => calls.slice(),
+    state: async () => (await fetch(url + '/_sim/state', { signal: AbortSignal.timeout(5_000) })).json(),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,91 @@
+import { InputError } from '../../shared/src/errors.js';
+import type { Inputs } from '../../shared/src/inputs.js';
+import { REGION_PATTERN, resolveRegion } from '../../shared/src/aws-client.js';
+
+export interface DeployInputs {
+  cluster: string;
+  services: string[];
+  taskDefinition: { kind: 'file'; path: string } | { kind: 'arn'; arn: string };
+  wait: boolean;
+  timeoutMs: number;
+  rollbackOnFailure: boolean;
+  forceNewDeployment: boolean;
+  desiredCount?: number;
+  deregisterFailed: boolean;
+  pollIntervalMs: number;
+  maxFailedTasks?: number;
+  region: string;
+  maxAttempts: number;
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
+const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
+export const TASK_DEFINITION_ARN =
+  /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
+
+export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): DeployInputs {
+  const cluster = inputs.required('cluster', 'the ECS cluster name or ARN');
+  if (!NAME.test(cluster) && !CLUSTER_ARN.test(cluster)) {
+    throw new InputError(
+      'cluster',
+      cluster,
+      'expected a cluster name (letters, digits, - and _, up to 255) or a cluster ARN',
+    );
+  }
+  inputs.required('services', 'one or more ECS service names');
+  const services = inputs.list('services', { commas: true });
+  for (const s of services) {
+    if (!NAME.test(s))
+      throw new InputError(
+        'services',
+        s,
+        'each service must be a service name (letters, digits, - and _, up to 255)',
+      );
+  }
+  const dup = services.find((s, i) => services.indexOf(s) !== i);
+  if (dup) throw new InputError('services', dup, 'a service is listed twice');
+
+  const td = inputs.required('task-definition', 'a rendered task definition file or a task definition ARN');
+  const taskDefinition: DeployInputs['taskDefinition'] = td.startsWith('arn:')
+    ? { kind: 'arn', arn: td }
+    : { kind: 'file', path: td };
+  if (taskDefinition.kind === 'arn' && !TASK_DEFINITION_ARN.test(td)) {
+    throw new InputError(
+      'task-definition',
+      td,
+      'expected a file path or a task definition ARN such as arn:aws:ecs:eu-west-1:123456789012:task-definition/web:42',
+    );
+  }
+
+  const region = resolveRegion(inputs.optional('region'), env);
+  if (!region)
+    throw new InputError('region', '', 'set the region input or AWS_REGION in the job environment');
+  if (!REGION_PATTERN.test(region))
+    throw new InputError('region', region, 'expected an AWS region such as eu-west-1');
+
+  const wait = inputs.bool('wait', true);
+  const timeoutMs = inputs.duration('timeout', { fallback: '20m', minMs: 5_000, maxMs: 6 * 3_600_000 });
+  const pollIntervalMs = inputs.duration('poll-interval', { fallback: '2s', minMs: 1000, maxMs: 60_000 });
+  if (pollIntervalMs * 3 > timeoutMs) {
+    throw new InputError(
+      'poll-interval',
+      inputs.raw('poll-interval'),
+      `must be at most a third of timeout (${inputs.raw('timeout') || '20m'})`,
+    );
+  }
+  return {
+    cluster,
+    services,
+    taskDefinition,
+    wait,
+    timeoutMs,
+    rollbackOnFailure: inputs.bool('rollback-on-failure', true),
+    forceNewDeployment: inputs.bool('force-new-deployment', false),
+    desiredCount: inputs.optionalInt('desired-count', { min: 0, max: 10_000 }),
+    deregisterFailed: inputs.bool('deregister-failed', true),
+    pollIntervalMs,
+    maxFailedTasks: inputs.optionalInt('max-failed-tasks', { min: 1, max: 10_000 }),
+    region,
+    maxAttempts: inputs.int('max-attempts', { min: 1, max: 10, fallback: 5 }),
+  };
+}

@@ -1,0 +1,79 @@
+// What the person reading the run sees at the end: the step summary table and the per-service errors.
+import type { ServiceDeployResult, DeployStatus } from '../../shared/src/ecs/deploy-service.js';
+import { revisionLabel } from '../../shared/src/ecs/rollout.js';
+import { markdownTable } from '../../shared/src/summary.js';
+import { describeGroups, hintFor } from '../../shared/src/ecs/diagnose.js';
+import { formatDuration } from '../../shared/src/inputs.js';
+
+const SEVERITY: Record<DeployStatus, number> = {
+  succeeded: 0,
+  started: 1,
+  'rolled-back': 2,
+  'timed-out': 3,
+  failed: 4,
+};
+const ICON: Record<DeployStatus, string> = {
+  succeeded: '✅',
+  started: '⏳',
+  'rolled-back': '↩️',
+  'timed-out': '⏱️',
+  failed: '❌',
+};
+
+export function overallStatus(results: ServiceDeployResult[]): DeployStatus {
+  return results.reduce<DeployStatus>(
+    (worst, r) => (SEVERITY[r.status] > SEVERITY[worst] ? r.status : worst),
+    'succeeded',
+  );
+}
+
+export function consoleUrl(region: string, cluster: string, service: string): string {
+  return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deployments?region=${region}`;
+}
+
+export function errorLine(r: ServiceDeployResult): string {
+  const where =
+    r.status === 'rolled-back' || (r.status === 'timed-out' && r.rolledBack)
+      ? `; rolled back to ${revisionLabel(r.previousTaskDefinition)}, which is serving`
+      : r.status === 'failed' || r.status === 'timed-out'
+        ? `; the service is on ${revisionLabel(r.finalTaskDefinition)}`
+        : '';
+  const top = r.stopGroups[0];
+  return `service ${r.service}: ${r.status}: ${r.reason.replace(/\.$/, '')}${where}${top ? `. Tasks stopped: ${top.reason}${top.containers.length ? ` (${top.containers.join(', ')})` : ''}` : ''}`;
+}
+
+export function summaryMarkdown(opts: {
+  cluster: string;
+  region: string;
+  images: string[];
+  results: ServiceDeployResult[];
+}): string {
+  const { cluster, region, images, results } = opts;
+  const status = overallStatus(results);
+  const rows = results.map((r) => [
+    `[${r.service}](${consoleUrl(region, cluster, r.service)})`,
+    `${revisionLabel(r.previousTaskDefinition)} → ${revisionLabel(r.taskDefinition)}`,
+    `${ICON[r.status]} ${r.status}${r.rolledBack ? ` (now on ${revisionLabel(r.finalTaskDefinition)})` : ''}`,
+    formatDuration(r.durationMs),
+  ]);
+  const parts = [
+    `### ${ICON[status]} ecs-deploy: ${status} on cluster \`${cluster}\``,
+    '',
+    markdownTable(['service', 'revision', 'result', 'duration'], rows),
+    '',
+    `Images: ${images.map((i) => `\`${i}\``).join(', ') || '(unknown)'}`,
+  ];
+  const failed = results.filter((r) => r.status !== 'succeeded' && r.status !== 'started');
+  if (failed.length) {
+    parts.push('', '#### Why');
+    for (const r of failed) {
+      parts.push('', `**${r.service}**: ${r.reason}`);
+      for (const line of describeGroups(r.stopGroups)) {
+        parts.push(`- ${line}`);
+        const hint = hintFor(line);
+        if (hint) parts.push(`  - ${hint}`);
+      }
+    }
+  }
+  return parts.join('\n') + '\n';
+}
