@@ -15,7 +15,8 @@
 //  - Scenarios, per deployment: `healthy`, `slow`, `unhealthy` (tasks start, then fail ELB health checks),
 //    `crash` (essential container exits 1), `stuck` (tasks never get placed). Chosen by the control
 //    endpoint (`POST /_sim/scenario`) for the next deployment of a service, or else by the image tags in the
-//    task definition: a tag containing `unhealthy`, `crash`, `stuck` or `slow`; anything else is healthy.
+//    task definition: a tag containing `unhealthy`, `crash`, `stuck` or `slow`; anything else is healthy. An
+//    ECR image pinned by digest is looked up in moto's ECR (DescribeImages) to find its tags.
 //  - Stopped tasks with stoppedReason, stopCode and container exit codes/reasons (ListTasks/DescribeTasks
 //    for the service's tasks; other tasks go to moto).
 //  - The deployment circuit breaker as AWS documents it: threshold = 0.5 x desired count, at least 3 and at
@@ -398,12 +399,31 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     if (!containerCache.has(taskDefinition)) {
       const r = await motoCall(req, 'DescribeTaskDefinition', { taskDefinition });
       const defs = r.json.taskDefinition?.containerDefinitions ?? [];
-      containerCache.set(taskDefinition, {
-        names: defs.map((c) => c.name),
-        images: defs.map((c) => c.image ?? ''),
-      });
+      const images = [];
+      for (const c of defs) images.push(...(await imageNames(c.image ?? '')));
+      containerCache.set(taskDefinition, { names: defs.map((c) => c.name), images });
     }
     return containerCache.get(taskDefinition);
+  }
+
+  /** A digest-pinned ECR image is looked up in moto's ECR, so the scenario can still come from its tags. */
+  async function imageNames(image) {
+    const m = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/([^@:]+)@(sha256:[0-9a-f]{64})$/.exec(image);
+    if (!m) return [image];
+    const res = await forward(
+      {
+        method: 'POST',
+        url: '/',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AmazonEC2ContainerRegistry_V20150921.DescribeImages',
+          authorization: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/${region}/ecr/aws4_request, SignedHeaders=host, Signature=0`,
+        },
+      },
+      JSON.stringify({ repositoryName: m[1], imageIds: [{ imageDigest: m[2] }] }),
+    ).catch(() => undefined);
+    const tags = res?.status === 200 ? (JSON.parse(res.body).imageDetails?.[0]?.imageTags ?? []) : [];
+    return tags.length ? tags.map((t) => `${m[1]}:${t}`) : [image];
   }
 
   function key(cluster, service) {

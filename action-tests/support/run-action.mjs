@@ -75,6 +75,7 @@ export function runnerEnv(extra = {}) {
  * @param {Record<string,string>} [opts.state]  saved state for a post step
  * @param {number} [opts.timeoutMs]
  * @param {(line: string) => void} [opts.onLine]  called with each stdout line as it arrives
+ * @param {string} [opts.cwd]  working directory (default: a fresh temporary folder)
  */
 export async function runAction({
   action,
@@ -133,6 +134,8 @@ export async function runAction({
     code,
     timedOut,
     durationMs: Date.now() - started,
+    /** Wall-clock ms when the process exited (same clock as the simulators'). */
+    endedAt: Date.now(),
     stdout,
     stderr,
     outputs: parseCommandFile(read(files.GITHUB_OUTPUT)),

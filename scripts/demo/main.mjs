@@ -1,52 +1,203 @@
-// The demo's story, step by step. Each step runs a real bundle against the emulator and shows its log.
+// The demo's story. Every step runs a real action bundle under Node 24, as the GitHub runner would, against
+// moto (the AWS emulator) with the ECS rollout simulator in front of its ECS API and a fake OIDC issuer.
+import { CreateRepositoryCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
 import { startMoto, emulatorEnv } from '../../action-tests/support/moto.mjs';
 import { startFakeOidc } from '../../action-tests/support/fake-oidc.mjs';
-import { runAction } from '../../action-tests/support/run-action.mjs';
+import { startEcsRolloutSimulator } from '../../action-tests/support/ecs-rollout-simulator.mjs';
+import { runAction, repoRoot } from '../../action-tests/support/run-action.mjs';
+import * as fx from '../../action-tests/support/ecs-fixture.mjs';
+import { join } from 'node:path';
 
-const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const tty = process.stdout.isTTY;
+const bold = (s) => (tty ? `\x1b[1m${s}\x1b[0m` : s);
+const dim = (s) => (tty ? `\x1b[2m${s}\x1b[0m` : s);
+const red = (s) => (tty ? `\x1b[31m${s}\x1b[0m` : s);
+const yellow = (s) => (tty ? `\x1b[33m${s}\x1b[0m` : s);
 
-function show(title, result) {
-  console.log(`\n${bold(`▶ ${title}`)} (exit ${result.code}, ${result.durationMs} ms)`);
-  for (const line of result.stdout.split('\n')) {
-    if (!line || line.startsWith('::add-mask::') || line.startsWith('::debug::')) continue;
-    console.log(`  ${line}`);
-  }
-  if (Object.keys(result.outputs).length) console.log(`  outputs: ${JSON.stringify(result.outputs)}`);
+const CLUSTER = 'demo';
+const SERVICE = 'web';
+const REPO = `${fx.REGISTRY}/${SERVICE}`;
+
+/** Shows a workflow-command line the way the Actions log does, more or less. */
+function logLine(line) {
+  if (
+    !line ||
+    line.startsWith('::add-mask::') ||
+    line.startsWith('::debug::') ||
+    line.startsWith('::endgroup::')
+  )
+    return;
+  const decode = (s) => s.replace(/%0A/g, '\n    ').replace(/%0D/g, '').replace(/%25/g, '%');
+  if (line.startsWith('::group::')) return console.log(`  ${bold('▸ ' + line.slice(9))}`);
+  if (line.startsWith('::warning'))
+    return console.log(`  ${yellow('⚠ ' + decode(line.slice(line.indexOf('::', 2) + 2)))}`);
+  if (line.startsWith('::error'))
+    return console.log(`  ${red('✖ ERROR ' + decode(line.slice(line.indexOf('::', 2) + 2)))}`);
+  console.log(`  ${line}`);
+}
+
+function step(title) {
+  console.log(`\n${bold(`━━ ${title}`)}`);
+}
+
+async function action(name, inputs, env) {
+  const result = await runAction({ action: name, inputs, env, onLine: logLine, timeoutMs: 180_000 });
+  console.log(dim(`  (${name} exited ${result.code} after ${(result.durationMs / 1000).toFixed(1)}s)`));
+  return result;
+}
+
+async function putImage(ecr, tag, n) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+    config: {
+      mediaType: 'application/vnd.docker.container.image.v1+json',
+      size: 7,
+      digest: `sha256:${'c'.repeat(64)}`,
+    },
+    layers: [
+      {
+        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+        size: 42,
+        digest: `sha256:${String(n).repeat(64)}`,
+      },
+    ],
+  };
+  await ecr.send(
+    new PutImageCommand({ repositoryName: SERVICE, imageTag: tag, imageManifest: JSON.stringify(manifest) }),
+  );
 }
 
 export async function main() {
   const moto = await startMoto();
+  const sim = await startEcsRolloutSimulator({
+    motoUrl: moto.url,
+    timing: { stepMs: 700, healthCheckMs: 500 },
+  });
   const oidc = await startFakeOidc({ environment: 'production' });
-  console.log(
-    `moto server at ${moto.url}; fake GitHub OIDC issuer at ${oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}`,
-  );
+  const problems = [];
   try {
-    const env = { ...emulatorEnv(moto.url), ...oidc.env };
-    delete env.AWS_ACCESS_KEY_ID;
-    delete env.AWS_SECRET_ACCESS_KEY;
-    const auth = await runAction({
-      action: 'aws-auth',
-      inputs: { 'role-arn': 'arn:aws:iam::123456789012:role/slipway-deploy' },
-      env,
-    });
-    show('aws-auth: GitHub OIDC -> AWS credentials', auth);
+    console.log(
+      dim(
+        `moto (AWS emulator) ${moto.url} · ECS rollout simulator ${sim.url} · fake GitHub OIDC issuer on 127.0.0.1`,
+      ),
+    );
+
+    step('1. aws-auth: the job trades its GitHub OIDC token for AWS credentials');
+    const jobEnv = { ...emulatorEnv(moto.url), ...oidc.env, AWS_ENDPOINT_URL_ECS: sim.url };
+    delete jobEnv.AWS_ACCESS_KEY_ID;
+    delete jobEnv.AWS_SECRET_ACCESS_KEY;
+    const auth = await action(
+      'aws-auth',
+      { 'role-arn': 'arn:aws:iam::123456789012:role/slipway-deploy' },
+      jobEnv,
+    );
     if (auth.code !== 0) throw new Error('aws-auth failed');
-    const denied = await runAction({
-      action: 'aws-auth',
-      inputs: {
-        'role-arn': 'arn:aws:iam::123456789012:role/slipway-deploy',
-        'allowed-account-ids': '210987654321',
-      },
-      env,
+    const env = { ...jobEnv, ...auth.exportedEnv };
+
+    step(
+      '2. The platform (what terraform/examples/fargate-web would create): ECR images, cluster, service on v1',
+    );
+    const ecr = new ECRClient({
+      region: 'us-east-1',
+      endpoint: moto.url,
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' },
     });
-    show('aws-auth with an account guard that refuses it', denied);
-    if (denied.code !== 1) throw new Error('the account guard did not refuse');
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: SERVICE }));
+    await putImage(ecr, 'v1', 1);
+    await putImage(ecr, 'v2', 2);
+    await putImage(ecr, 'v3-unhealthy', 3);
+    ecr.destroy();
+    const ecs = fx.ecsClient(sim.url);
+    await fx.createService(ecs, {
+      cluster: CLUSTER,
+      service: SERVICE,
+      image: `${REPO}:v1`,
+      desiredCount: 3,
+      breaker: true,
+    });
+    console.log(
+      `  ECR ${REPO}: v1, v2, v3-unhealthy · cluster ${CLUSTER} · service ${SERVICE}: 3 tasks of web:1 (${REPO}:v1), circuit breaker with rollback`,
+    );
+
+    const deploy = async (tag) => {
+      const rendered = await action(
+        'render-task-definition',
+        {
+          'task-definition': join(repoRoot, 'scripts/demo/web.task-definition.yaml'),
+          containers: `web=${REPO}:${tag}`,
+          'log-group': '/ecs/web',
+        },
+        env,
+      );
+      if (rendered.code !== 0) throw new Error(`render-task-definition failed for ${tag}`);
+      console.log(`  rendered image: ${JSON.parse(rendered.outputs.images).web}`);
+      return action(
+        'ecs-deploy',
+        {
+          cluster: CLUSTER,
+          services: SERVICE,
+          'task-definition': rendered.outputs['task-definition'],
+          timeout: '2m',
+          'poll-interval': '2s',
+        },
+        env,
+      );
+    };
+
+    step('3. Deploy v2 (healthy): render the task definition, then ecs-deploy watches the rollout');
+    const good = await deploy('v2');
+    const state = await sim.state();
+    const completedAt = state[`${CLUSTER}/${SERVICE}`]?.deployments.find(
+      (d) => d.taskDefinition === good.outputs['task-definition-arn'],
+    )?.completedAt;
+    const lag = completedAt ? (good.endedAt - completedAt) / 1000 : undefined;
+    if (good.code !== 0 || good.outputs.status !== 'succeeded')
+      problems.push(`healthy deploy: exit ${good.code}, status ${good.outputs.status}`);
+
+    step('4. Deploy v3-unhealthy: tasks fail their health checks; the circuit breaker trips; back to v2');
+    const bad = await deploy('v3-unhealthy');
+    if (bad.code !== 1 || bad.outputs.status !== 'rolled-back')
+      problems.push(
+        `unhealthy deploy: exit ${bad.code}, status ${bad.outputs.status} (expected 1, rolled-back)`,
+      );
+
+    step('5. The failed deploy step summary (GITHUB_STEP_SUMMARY)');
+    console.log(bad.summary.replace(/^/gm, '  '));
+
+    step('6. What the service runs now');
+    const svc = await fx.describeService(ecs, CLUSTER, SERVICE);
+    const td = await fx.taskDefinitionTags(ecs, svc.taskDefinition);
+    console.log(
+      `  ${SERVICE}: ${svc.taskDefinition.split('/').pop()} · ${svc.runningCount}/${svc.desiredCount} running · deployments: ${svc.deployments.length} · tags: ${JSON.stringify(td)}`,
+    );
+    if (svc.taskDefinition !== good.outputs['task-definition-arn'])
+      problems.push(
+        `service ends on ${svc.taskDefinition}, expected the healthy ${good.outputs['task-definition-arn']}`,
+      );
+    ecs.destroy();
+    if (lag !== undefined)
+      console.log(
+        dim(
+          `\n  healthy deploy: the simulator marked the deployment COMPLETED ${lag.toFixed(2)} s before ecs-deploy exited`,
+        ),
+      );
+    if (problems.length) {
+      console.error(red(`\ndemo broke: ${problems.join('; ')}`));
+      return 1;
+    }
+    console.log(
+      bold(
+        '\nDemo complete: v2 deployed and serving; v3-unhealthy failed, was diagnosed and rolled back to v2.',
+      ),
+    );
     return 0;
   } catch (err) {
-    console.error(`demo broke: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(red(`demo broke: ${err instanceof Error ? err.stack : String(err)}`));
     return 1;
   } finally {
     await oidc.close();
+    await sim.close();
     await moto.stop();
   }
 }

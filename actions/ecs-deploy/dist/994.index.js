@@ -42,7 +42,22 @@ class WatchMemory {
 }
 const SD_HEARTBEAT_MS = 15_000;
 const FAST_POLL_MS = 500;
-const MAX_FAST_POLLS = 3;
+const MAX_FINAL_STRETCH_POLLS = 10;
+/** Fast polls are allowed while fewer DescribeServices than this were sent in the last minute. */
+const FAST_POLL_BUDGET_PER_MINUTE = 30;
+/**
+ * How long to wait before the next poll. The interval is the default; right after a visible change, and in
+ * the final stretch (all new tasks running, waiting for ECS to call it steady), poll every 500 ms while the
+ * last minute's polls stay under budget; after errors, back off exponentially (at most 15 s).
+ */
+function nextDelay(s) {
+    if (s.consecutiveErrors > 0)
+        return Math.min(15_000, s.intervalMs * 2 ** Math.min(s.consecutiveErrors, 4));
+    const wantFast = s.changed || (s.finalStretch > 0 && s.finalStretch <= MAX_FINAL_STRETCH_POLLS);
+    if (wantFast && s.recentPolls < FAST_POLL_BUDGET_PER_MINUTE)
+        return Math.min(FAST_POLL_MS, s.intervalMs);
+    return s.intervalMs;
+}
 function time(d) {
     return (d ?? new Date()).toISOString().slice(11, 19);
 }
@@ -61,10 +76,11 @@ async function watchRollout(opts) {
     let sd;
     let lastSdStatus = '';
     let lastSdCheck = 0;
-    let fastPolls = 0;
+    const recentPolls = [];
     let polls = 0;
     let lastService;
     let consecutiveErrors = 0;
+    let finalStretch = 0;
     const printStops = async (ourDeploymentId) => {
         const tasks = await api.stoppedTasks(cluster, service, ourDeploymentId);
         const fresh = tasks.filter((t) => t.taskArn && !memory.seenTasks.has(t.taskArn) && (!t.stoppedAt || t.stoppedAt.getTime() >= since));
@@ -131,18 +147,22 @@ async function watchRollout(opts) {
                     sdArn = newest?.serviceDeploymentArn;
                 }
             }
-            if (sdArn && (changed || now() - lastSdCheck >= SD_HEARTBEAT_MS)) {
+            // The deployments array answers most polls; the service deployment is read when something moved (or
+            // every 15 s), and never when the array already shows a terminal state.
+            let verdict = (0,rollout/* assess */.no)(described, ctx, sd);
+            if (verdict.state === 'in-progress' && sdArn && (changed || now() - lastSdCheck >= SD_HEARTBEAT_MS)) {
                 sd = await api.describeServiceDeployment(sdArn);
                 lastSdCheck = now();
+                const cb = sd?.deploymentCircuitBreaker;
                 const status = sd
-                    ? `${sd.status}${sd.deploymentCircuitBreaker?.status && sd.deploymentCircuitBreaker.status !== 'DISABLED' ? ` (circuit breaker ${sd.deploymentCircuitBreaker.status}, ${sd.deploymentCircuitBreaker.failureCount ?? 0}/${sd.deploymentCircuitBreaker.threshold ?? '?'} failures)` : ''}`
+                    ? `${sd.status}${cb?.status && cb.status !== 'DISABLED' ? ` (circuit breaker ${cb.status}, ${cb.failureCount ?? 0}/${cb.threshold ?? '?'} failures)` : ''}`
                     : '';
                 if (status && status !== lastSdStatus) {
                     log.info(`◆ service deployment ${sdArn.split('/').pop()}: ${status}${sd?.statusReason ? ` — ${sd.statusReason}` : ''}`);
                     lastSdStatus = status;
                 }
+                verdict = (0,rollout/* assess */.no)(described, ctx, sd);
             }
-            const verdict = (0,rollout/* assess */.no)(described, ctx, sd);
             if (verdict.state !== 'in-progress') {
                 if (verdict.state !== 'succeeded')
                     await printStops(ours?.id ?? ctx.deploymentId).catch(() => undefined);
@@ -160,6 +180,15 @@ async function watchRollout(opts) {
                     polls,
                 };
             }
+            // Final stretch: all new tasks run and only the steady-state check is left; look more often for a
+            // while, so success is reported within about half a second of ECS declaring it.
+            finalStretch =
+                ours !== undefined &&
+                    ours.status === 'PRIMARY' &&
+                    (ours.runningCount ?? 0) === (ours.desiredCount ?? -1) &&
+                    (ours.pendingCount ?? 0) === 0
+                    ? finalStretch + 1
+                    : 0;
         }
         catch (err) {
             if (err instanceof ecs_api/* AccessDeniedError */.Uk)
@@ -170,17 +199,16 @@ async function watchRollout(opts) {
             consecutiveErrors++;
             log.warning(`watch: ${(0,errors/* errorName */.Is)(err)} (${(0,errors/* errorMessage */.gJ)(err)}); ${kind === 'throttling' ? 'backing off' : 'retrying'} — the watch continues until ${new Date(deadline).toISOString().slice(11, 19)}`);
         }
-        const backoff = consecutiveErrors > 0 ? Math.min(15_000, opts.pollIntervalMs * 2 ** Math.min(consecutiveErrors, 4)) : 0;
-        let delay = opts.pollIntervalMs;
-        if (backoff)
-            delay = backoff;
-        else if (changed && fastPolls < MAX_FAST_POLLS) {
-            delay = Math.min(FAST_POLL_MS, opts.pollIntervalMs);
-            fastPolls++;
-        }
-        else if (!changed)
-            fastPolls = 0;
-        await sleep(Math.max(0, Math.min(delay, deadline - now())));
+        recentPolls.push(now());
+        while (recentPolls.length && recentPolls[0] < now() - 60_000)
+            recentPolls.shift();
+        await sleep(Math.max(0, Math.min(nextDelay({
+            consecutiveErrors,
+            changed,
+            finalStretch,
+            recentPolls: recentPolls.length,
+            intervalMs: opts.pollIntervalMs,
+        }), deadline - now())));
     }
 }
 

@@ -1,0 +1,242 @@
+import * as core from '@actions/core';
+import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, relative, resolve, sep } from 'node:path';
+import { ActionError } from '../../shared/src/errors.js';
+import type { GateInputs } from './inputs.js';
+import { runCommand } from './commands.js';
+import type { JUnitReport, TestFailure } from './junit.js';
+import { evaluate, formatCounts, parseTrivyReport, type Evaluation, type Finding } from './findings.js';
+import { sarifArgs, scanArgs, trivyAt, type Trivy } from './trivy.js';
+import type { StageResult } from './report.js';
+
+const MAX_ANNOTATIONS = 50;
+
+/** lint: the command's exit code is the verdict. */
+export async function commandStage(stage: 'lint', command: string): Promise<StageResult> {
+  const res = await core.group(`${stage}: ${command}`, () => runCommand(command));
+  if (res.exitCode === 0) return { stage, result: 'passed', durationMs: res.durationMs, counts: 'exit 0' };
+  const reason = res.notFound
+    ? `command not found (exit 127): is the tool installed in this job?`
+    : `exit ${res.exitCode}`;
+  core.error(`${stage} failed: \`${command}\` ${reason}`, { title: `gate: ${stage} failed` });
+  return { stage, result: 'failed', durationMs: res.durationMs, counts: reason, reason };
+}
+
+export interface TestOutcome {
+  stage: StageResult;
+  reports: JUnitReport[];
+  failures: TestFailure[];
+}
+
+async function findReports(patterns: string[]): Promise<string[]> {
+  const glob = await import('@actions/glob');
+  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
+  return (await globber.glob()).sort();
+}
+
+/** test: the command (when given), then its JUnit reports, which become counts and annotations. */
+export async function testStage(inputs: GateInputs, workspace = process.cwd()): Promise<TestOutcome> {
+  const started = Date.now();
+  let exitCode = 0;
+  let notFound = false;
+  if (inputs.test) {
+    const command = inputs.test;
+    const res = await core.group(`test: ${command}`, () => runCommand(command));
+    exitCode = res.exitCode;
+    notFound = res.notFound;
+  }
+  const reports: JUnitReport[] = [];
+  // The XML parser is loaded only when there are reports to read.
+  const { fsLocator, parseJUnit, totals } = await import('./junit.js');
+  if (inputs.junit.length) {
+    const files = await findReports(inputs.junit);
+    if (files.length === 0) core.warning(`gate: no JUnit report matched ${inputs.junit.join(', ')}`);
+    const loc = fsLocator(workspace);
+    for (const file of files) {
+      const rel = relative(workspace, file).split(sep).join('/');
+      try {
+        reports.push(parseJUnit(readFileSync(file, 'utf8'), rel, loc));
+      } catch (err) {
+        core.warning(`gate: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+  const failures = reports.flatMap((r) => r.failures);
+  failures.slice(0, MAX_ANNOTATIONS).forEach((f) => {
+    core.error(f.message, {
+      title: `${f.kind === 'error' ? 'Test error' : 'Test failed'}: ${[f.classname, f.name].filter(Boolean).join(' › ')}`,
+      ...(f.file ? { file: f.file } : {}),
+      ...(f.line ? { startLine: f.line } : {}),
+    });
+  });
+  const t = totals(reports);
+  const counts: string[] = [];
+  if (reports.length) {
+    counts.push(
+      `${t.tests} tests: ${t.passed} passed, ${t.failed} failed` +
+        (t.errors ? `, ${t.errors} errors` : '') +
+        (t.skipped ? `, ${t.skipped} skipped` : '') +
+        ` (${reports.length} report${reports.length === 1 ? '' : 's'})`,
+    );
+  }
+  if (inputs.test) counts.push(notFound ? 'command not found (exit 127)' : `exit ${exitCode}`);
+  const failedCases = t.failed + t.errors;
+  const ok = exitCode === 0 && failedCases === 0;
+  let reason: string | undefined;
+  if (!ok) {
+    reason = notFound
+      ? 'command not found (exit 127): is the tool installed in this job?'
+      : failedCases
+        ? `${failedCases} of ${t.tests} tests failed`
+        : `exit ${exitCode}`;
+    if (!failedCases)
+      core.error(`test failed: \`${inputs.test ?? ''}\` ${reason}`, { title: 'gate: test failed' });
+  }
+  return {
+    stage: {
+      stage: 'test',
+      result: ok ? 'passed' : 'failed',
+      durationMs: Date.now() - started,
+      counts: counts.join('; '),
+      reason,
+    },
+    reports,
+    failures,
+  };
+}
+
+function onPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** A `trivy` on PATH, else the pinned release from the tool cache (downloaded and checksum-verified once). */
+export async function resolveTrivy(version: string): Promise<Trivy> {
+  return core.group('Set up Trivy', async () => {
+    const found = onPath('trivy');
+    if (found) {
+      core.info(`Using ${found} from PATH`);
+      return trivyAt(found);
+    }
+    const { installTrivy } = await import('./trivy-install.js');
+    const path = await installTrivy({ version, log: (l) => core.info(l) });
+    core.info(`Using ${path}`);
+    return trivyAt(path);
+  });
+}
+
+export interface ScanOutcome {
+  stage: StageResult;
+  evaluation: Evaluation;
+  reportFile: string;
+  sarifFile?: string;
+}
+
+function annotate(
+  stage: string,
+  f: Finding,
+  blocking: boolean,
+  scanRoot: string | undefined,
+  workspace: string,
+): void {
+  const file = scanRoot
+    ? relative(workspace, resolve(workspace, scanRoot, f.target))
+        .split(sep)
+        .join('/')
+    : undefined;
+  const props = {
+    title: `${stage}: ${f.id} (${f.severity})`,
+    ...(file && !file.startsWith('..') ? { file } : {}),
+    ...(f.line ? { startLine: f.line } : {}),
+    ...(f.endLine && f.endLine !== f.line ? { endLine: f.endLine } : {}),
+  };
+  const message = `${f.kind === 'secret' ? 'Secret' : 'Misconfiguration'}: ${f.title}${f.url ? ` (${f.url})` : ''}`;
+  if (blocking) core.error(message, props);
+  else core.warning(message, props);
+}
+
+/** scan-fs / scan-image: a Trivy JSON report, the threshold applied to it, annotations, optional SARIF. */
+export async function scanStage(
+  trivy: Trivy,
+  stage: 'scan-fs' | 'scan-image',
+  target: string,
+  inputs: GateInputs,
+  workDir: string,
+  workspace = process.cwd(),
+): Promise<ScanOutcome> {
+  const started = Date.now();
+  const reportFile = join(workDir, `${stage}.json`);
+  const kind = stage === 'scan-fs' ? 'fs' : 'image';
+  const res = await core.group(`${stage}: trivy ${kind} ${target}`, () =>
+    trivy.run(
+      scanArgs({
+        kind,
+        target,
+        scanners: inputs.scanners,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+        output: reportFile,
+      }),
+    ),
+  );
+  if (res.exitCode !== 0) {
+    const tail = res.stderr.trim().split('\n').slice(-3).join(' / ');
+    throw new ActionError(`trivy ${kind} ${target} exited ${res.exitCode}: ${tail}`);
+  }
+  const { findings } = parseTrivyReport(readFileSync(reportFile, 'utf8'));
+  const evaluation = evaluate(findings, inputs.severities, inputs.ignoreUnfixed);
+  const blocking = new Set(evaluation.blocking);
+  let annotated = 0;
+  for (const f of [...evaluation.blocking, ...evaluation.findings.filter((x) => !blocking.has(x))]) {
+    if (f.kind !== 'misconfiguration' && f.kind !== 'secret') continue;
+    if (annotated++ >= MAX_ANNOTATIONS) break;
+    annotate(stage, f, blocking.has(f), stage === 'scan-fs' ? target : undefined, workspace);
+  }
+  let sarifFile: string | undefined;
+  if (inputs.sarif) {
+    sarifFile = join(workDir, `${stage}.sarif`);
+    const conv = await trivy.run(sarifArgs(reportFile, sarifFile));
+    if (conv.exitCode !== 0)
+      throw new ActionError(
+        `trivy convert --format sarif exited ${conv.exitCode}: ${conv.stderr.trim().split('\n').slice(-2).join(' / ')}`,
+      );
+  }
+  const nBlocking = evaluation.blocking.length;
+  const failed = nBlocking > 0 && inputs.failOnFindings;
+  const counts =
+    formatCounts(evaluation.counts) +
+    (nBlocking ? ` (${nBlocking} at ${inputs.severities.join(',')})` : '') +
+    (evaluation.ignoredUnfixed ? `; ${evaluation.ignoredUnfixed} unfixed ignored` : '');
+  if (nBlocking && !inputs.failOnFindings) {
+    core.warning(
+      `gate: ${stage} found ${nBlocking} findings at ${inputs.severities.join(',')}; fail-on-findings is false`,
+    );
+  }
+  return {
+    stage: {
+      stage,
+      result: failed ? 'failed' : 'passed',
+      durationMs: Date.now() - started,
+      counts,
+      reason: failed
+        ? `${nBlocking} findings at ${inputs.severities.join(',')}: ${formatCounts(evaluation.counts)}`
+        : undefined,
+    },
+    evaluation,
+    reportFile,
+    sarifFile,
+  };
+}
+
+export function workDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'slipway-gate-'));
+}
