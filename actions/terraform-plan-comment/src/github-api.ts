@@ -1,0 +1,34 @@
+/** What the sticky-comment logic needs from GitHub; the Octokit implementation is in github-octokit.ts. */
+export interface IssueComment {
+  id: number;
+  nodeId: string;
+  body: string;
+  login: string;
+  htmlUrl: string;
+  createdAt: string;
+}
+
+export interface IssueRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export interface GitHubApi {
+  /** The token's own login, or undefined when the token cannot say (the workflow token gets 403 on GET /user). */
+  ownLogin(): Promise<string | undefined>;
+  listComments(issue: IssueRef): Promise<IssueComment[]>;
+  createComment(issue: IssueRef, body: string): Promise<IssueComment>;
+  updateComment(issue: IssueRef, id: number, body: string): Promise<IssueComment>;
+  deleteComment(issue: IssueRef, id: number): Promise<void>;
+  minimizeComment(nodeId: string): Promise<void>;
+  listLabels(issue: IssueRef): Promise<string[]>;
+  addLabels(issue: IssueRef, labels: string[]): Promise<void>;
+  removeLabel(issue: IssueRef, label: string): Promise<void>;
+}
+
+/** An HTTP status on an error from any client (Octokit's RequestError has `status`). */
+export function httpStatus(err: unknown): number | undefined {
+  if (err && typeof err === 'object' && 'status' in err && typeof err.status === 'number') return err.status;
+  return undefined;
+}

@@ -1,0 +1,157 @@
+import { getOctokit } from '@actions/github';
+import { withRetry } from '../../shared/src/retry.js';
+import { SLIPWAY_VERSION } from '../../shared/src/version.js';
+import { httpStatus, type GitHubApi, type IssueComment, type IssueRef } from './github-api.js';
+
+interface RawComment {
+  id: number;
+  node_id: string;
+  body?: string | null;
+  user?: { login?: string } | null;
+  html_url: string;
+  created_at: string;
+}
+
+function toComment(c: RawComment): IssueComment {
+  return {
+    id: c.id,
+    nodeId: c.node_id,
+    body: c.body ?? '',
+    login: c.user?.login ?? '',
+    htmlUrl: c.html_url,
+    createdAt: c.created_at,
+  };
+}
+
+/** Network errors (Octokit reports them as status 500), 5xx and 429 are worth another try; nothing else. */
+export function retryableGitHubError(err: unknown): boolean {
+  const status = httpStatus(err);
+  return status !== undefined && (status >= 500 || status === 429);
+}
+
+export interface OctokitApiOptions {
+  token: string;
+  /** GraphQL endpoint (GITHUB_GRAPHQL_URL on the runner; GitHub Enterprise Server has its own). */
+  graphqlUrl: string;
+  onRetry: (what: string, err: unknown, attempt: number, delayMs: number) => void;
+  attempts?: number;
+  baseDelayMs?: number;
+}
+
+/**
+ * GitHub REST + GraphQL through @actions/github's Octokit (which honours GITHUB_API_URL and the runner's
+ * proxy settings). Idempotent calls are retried on network errors, 5xx and 429; creating a comment is not,
+ * because a request that failed in transit may still have posted it.
+ */
+export function octokitApi(opts: OctokitApiOptions): GitHubApi {
+  const octokit = getOctokit(opts.token, { userAgent: `slipway-terraform-plan-comment/${SLIPWAY_VERSION}` });
+  const retry = <T>(what: string, fn: () => Promise<T>) =>
+    withRetry(fn, {
+      attempts: opts.attempts ?? 3,
+      baseDelayMs: opts.baseDelayMs ?? 300,
+      maxDelayMs: 3000,
+      retryable: retryableGitHubError,
+      onRetry: (err, attempt, delay) => opts.onRetry(what, err, attempt, delay),
+    });
+  const repo = (i: IssueRef) => ({ owner: i.owner, repo: i.repo });
+  return {
+    async ownLogin() {
+      try {
+        const res = await retry('GET /user', () => octokit.request('GET /user'));
+        return res.data.login;
+      } catch (err) {
+        const status = httpStatus(err);
+        if (status === 403 || status === 401 || status === 404) return undefined;
+        throw err;
+      }
+    },
+    async listComments(issue) {
+      const all = await retry('list comments', () =>
+        octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          ...repo(issue),
+          issue_number: issue.number,
+          per_page: 100,
+        }),
+      );
+      return (all as RawComment[]).map(toComment);
+    },
+    async createComment(issue, body) {
+      const res = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...repo(issue),
+        issue_number: issue.number,
+        body,
+      });
+      return toComment(res.data as RawComment);
+    },
+    async updateComment(issue, id, body) {
+      const res = await retry('update comment', () =>
+        octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          ...repo(issue),
+          comment_id: id,
+          body,
+        }),
+      );
+      return toComment(res.data as RawComment);
+    },
+    async deleteComment(issue, id) {
+      try {
+        await retry('delete comment', () =>
+          octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...repo(issue),
+            comment_id: id,
+          }),
+        );
+      } catch (err) {
+        if (httpStatus(err) !== 404) throw err; // already gone
+      }
+    },
+    async minimizeComment(nodeId) {
+      const res = await retry('minimize comment', () =>
+        octokit.request({
+          method: 'POST',
+          url: opts.graphqlUrl,
+          query: `mutation($subjectId: ID!) {
+  minimizeComment(input: { subjectId: $subjectId, classifier: OUTDATED }) { minimizedComment { isMinimized } }
+}`,
+          variables: { subjectId: nodeId },
+        }),
+      );
+      const errors = (res.data as { errors?: Array<{ message?: string }> }).errors;
+      if (errors?.length) {
+        throw new Error(`GraphQL minimizeComment failed: ${errors.map((e) => e.message).join('; ')}`);
+      }
+    },
+    async listLabels(issue) {
+      const all = await retry('list labels', () =>
+        octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+          ...repo(issue),
+          issue_number: issue.number,
+          per_page: 100,
+        }),
+      );
+      return (all as Array<{ name: string }>).map((l) => l.name);
+    },
+    async addLabels(issue, labels) {
+      await retry('add labels', () =>
+        octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+          ...repo(issue),
+          issue_number: issue.number,
+          labels,
+        }),
+      );
+    },
+    async removeLabel(issue, label) {
+      try {
+        await retry('remove label', () =>
+          octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', {
+            ...repo(issue),
+            issue_number: issue.number,
+            name: label,
+          }),
+        );
+      } catch (err) {
+        if (httpStatus(err) !== 404) throw err; // not on the issue any more
+      }
+    },
+  };
+}

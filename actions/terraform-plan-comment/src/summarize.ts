@@ -1,0 +1,169 @@
+import type { Change, Plan, ResourceChange } from './plan.js';
+
+/** What happens to one resource instance, most consequential first. */
+export type Kind = 'delete' | 'replace' | 'update' | 'create' | 'forget' | 'read' | 'no-op';
+export const KIND_ORDER: readonly Kind[] = [
+  'delete',
+  'replace',
+  'update',
+  'create',
+  'forget',
+  'read',
+  'no-op',
+];
+
+export interface Entry {
+  address: string;
+  previousAddress?: string;
+  deposed?: string;
+  kind: Kind;
+  actions: string[];
+  /** Terraform's action_reason, when it gave one. */
+  reason?: string;
+  /** The import ID when this change imports an existing object. */
+  importId?: string;
+  importing: boolean;
+  /** True when the actions include `delete`: a real object will be destroyed. */
+  destroys: boolean;
+  change: Change;
+}
+
+export interface Counts {
+  create: number;
+  update: number;
+  delete: number;
+  replace: number;
+  read: number;
+  import: number;
+  move: number;
+  forget: number;
+  drift: number;
+  outputs: number;
+}
+
+export type Status = 'no-changes' | 'changes' | 'destroy';
+
+export interface PlanSummary {
+  plan: Plan;
+  entries: Entry[];
+  drift: Entry[];
+  outputs: Array<{ name: string; change: Change }>;
+  counts: Counts;
+  /** Every entry that is destroyed or replaced (replace in either order, and create+forget). */
+  destroyList: Entry[];
+  hasChanges: boolean;
+  hasDestroy: boolean;
+  status: Status;
+}
+
+/** Replace is any action list with both delete and create, in either order (also create+forget). */
+export function kindOf(actions: readonly string[]): Kind {
+  const has = (a: string) => actions.includes(a);
+  if (has('create') && (has('delete') || has('forget'))) return 'replace';
+  if (has('delete')) return 'delete';
+  if (has('forget')) return 'forget';
+  if (has('update')) return 'update';
+  if (has('create')) return 'create';
+  if (has('read')) return 'read';
+  return 'no-op';
+}
+
+export function toEntry(rc: ResourceChange): Entry {
+  const actions = rc.change.actions;
+  const importing = rc.change.importing != null;
+  return {
+    address: rc.address,
+    previousAddress:
+      rc.previous_address && rc.previous_address !== rc.address ? rc.previous_address : undefined,
+    deposed: rc.deposed,
+    kind: kindOf(actions),
+    actions,
+    reason: rc.action_reason,
+    importId: rc.change.importing?.id,
+    importing,
+    destroys: actions.includes('delete'),
+    change: rc.change,
+  };
+}
+
+/** A change a reviewer must look at: anything but a plain no-op or read (moves and imports count). */
+export function isChange(e: Entry): boolean {
+  return (e.kind !== 'no-op' && e.kind !== 'read') || e.importing || e.previousAddress !== undefined;
+}
+
+export function summarize(plan: Plan): PlanSummary {
+  const entries = plan.resourceChanges.map(toEntry);
+  const drift = plan.resourceDrift.map(toEntry).filter((e) => e.kind !== 'no-op');
+  const outputs = plan.outputChanges
+    .filter(([, c]) => kindOf(c.actions) !== 'no-op')
+    .map(([name, change]) => ({ name, change }));
+  const counts: Counts = {
+    create: 0,
+    update: 0,
+    delete: 0,
+    replace: 0,
+    read: 0,
+    import: 0,
+    move: 0,
+    forget: 0,
+    drift: drift.length,
+    outputs: outputs.length,
+  };
+  for (const e of entries) {
+    if (e.kind !== 'no-op') counts[e.kind]++;
+    if (e.importing) counts.import++;
+    if (e.previousAddress) counts.move++;
+  }
+  const destroyList = entries.filter((e) => e.kind === 'delete' || e.kind === 'replace');
+  const hasChanges = entries.some(isChange) || outputs.length > 0;
+  const hasDestroy = entries.some((e) => e.destroys);
+  return {
+    plan,
+    entries,
+    drift,
+    outputs,
+    counts,
+    destroyList,
+    hasChanges,
+    hasDestroy,
+    status: hasDestroy ? 'destroy' : hasChanges ? 'changes' : 'no-changes',
+  };
+}
+
+const REASONS: Record<string, string> = {
+  replace_because_cannot_update: 'cannot be updated in place',
+  replace_because_tainted: 'tainted',
+  replace_by_request: 'replacement requested (-replace)',
+  replace_by_triggers: 'replace_triggered_by',
+  delete_because_no_resource_config: 'no longer in the configuration',
+  delete_because_wrong_repetition: 'count/for_each added or removed',
+  delete_because_count_index: 'count index out of range',
+  delete_because_each_key: 'for_each key removed',
+  delete_because_no_module: 'module removed',
+  delete_because_no_move_target: 'moved block target missing',
+  read_because_config_unknown: 'configuration known only at apply',
+  read_because_dependency_pending: 'a dependency has pending changes',
+  read_because_check_nested: 'in a check block',
+};
+
+/** Terraform's action_reason with a short explanation; unknown (future) codes are kept as they are. */
+export function describeReason(reason: string | undefined): { text?: string; code: string } | undefined {
+  if (!reason) return undefined;
+  return { text: REASONS[reason], code: reason };
+}
+
+export function describeKind(e: Entry): string {
+  switch (e.kind) {
+    case 'replace':
+      if (e.actions.includes('forget')) return 'replace (old object forgotten, not destroyed)';
+      return e.actions[0] === 'create' ? 'replace (create first)' : 'replace (destroy first)';
+    case 'delete':
+      return 'destroy';
+    case 'no-op':
+      return e.importing ? 'import' : e.previousAddress ? 'move' : 'no change';
+    case 'forget':
+      return 'forget (removed from state, not destroyed)';
+    default:
+      return e.kind;
+  }
+}
