@@ -46,7 +46,10 @@ export function runnerEnv(extra = {}) {
   for (const k of keep) if (process.env[k] !== undefined) base[k] = process.env[k];
   // `npm test` puts node_modules/.bin first on PATH (where node@24 installs a `node`); a runner has no such
   // entry, and the commands an action runs must see the same PATH whether tests run through npm or not.
-  if (base.PATH) base.PATH = base.PATH.split(':').filter((p) => !p.includes('node_modules/.bin')).join(':');
+  if (base.PATH)
+    base.PATH = base.PATH.split(':')
+      .filter((p) => !p.includes('node_modules/.bin'))
+      .join(':');
   return {
     ...base,
     CI: 'true',
