@@ -94,3 +94,36 @@ export async function taskDefinitionTags(client, arn) {
   const r = await client.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
   return Object.fromEntries((r.tags ?? []).map((t) => [t.key, t.value]));
 }
+
+/**
+ * Puts an image manifest into an ECR repository (moto) under `tag` and returns its digest. `layer` (one
+ * character, e.g. '1') makes the manifest, and so the digest, differ between images.
+ * @param {import('@aws-sdk/client-ecr').ECRClient} ecr
+ * @param {string} repositoryName
+ * @param {string} tag
+ * @param {string} layer
+ * @returns {Promise<string>}
+ */
+export async function putEcrImage(ecr, repositoryName, tag, layer) {
+  const { PutImageCommand } = await import('@aws-sdk/client-ecr');
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+    config: {
+      mediaType: 'application/vnd.docker.container.image.v1+json',
+      size: 7,
+      digest: `sha256:${'c'.repeat(64)}`,
+    },
+    layers: [
+      {
+        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+        size: 42,
+        digest: `sha256:${layer.repeat(64)}`,
+      },
+    ],
+  };
+  const res = await ecr.send(
+    new PutImageCommand({ repositoryName, imageTag: tag, imageManifest: JSON.stringify(manifest) }),
+  );
+  return res.image?.imageId?.imageDigest ?? '';
+}

@@ -337,6 +337,9 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     rb.createdAt = at;
     for (const d of svc.deployments) if (d.status === 'PRIMARY') d.status = 'ACTIVE';
     svc.deployments.unshift(rb);
+    // ECS shows a rollback inside the failed service deployment (ROLLBACK_* status), not as a new one, so it
+    // stays out of `history` (ListServiceDeployments) and is kept for /_sim/state only.
+    svc.rollbacks.push(rb);
     plan(svc, rb, {});
     return rb;
   }
@@ -445,6 +448,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       breaker: { enable: Boolean(breaker?.enable), rollback: Boolean(breaker?.rollback) },
       targetGroup: serviceJson.loadBalancers?.[0]?.targetGroupArn,
       deployments: [],
+      rollbacks: [],
       events: [],
       tasks: [],
       names: new Map(),
@@ -811,7 +815,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         out[k] = {
           taskDefinition: svc.taskDefinition,
           lastCompletedTaskDefinition: svc.lastCompletedTaskDefinition,
-          deployments: svc.history.map((d) => ({
+          deployments: [...svc.history, ...svc.rollbacks].map((d) => ({
             id: d.id,
             taskDefinition: d.taskDefinition,
             status: d.status,

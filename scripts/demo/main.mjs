@@ -1,6 +1,6 @@
 // The demo's story. Every step runs a real action bundle under Node 24, as the GitHub runner would, against
 // moto (the AWS emulator) with the ECS rollout simulator in front of its ECS API and a fake OIDC issuer.
-import { CreateRepositoryCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { startMoto, emulatorEnv } from '../../action-tests/support/moto.mjs';
 import { startFakeOidc } from '../../action-tests/support/fake-oidc.mjs';
 import { startEcsRolloutSimulator } from '../../action-tests/support/ecs-rollout-simulator.mjs';
@@ -46,28 +46,6 @@ async function action(name, inputs, env) {
   return result;
 }
 
-async function putImage(ecr, tag, n) {
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-    config: {
-      mediaType: 'application/vnd.docker.container.image.v1+json',
-      size: 7,
-      digest: `sha256:${'c'.repeat(64)}`,
-    },
-    layers: [
-      {
-        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-        size: 42,
-        digest: `sha256:${String(n).repeat(64)}`,
-      },
-    ],
-  };
-  await ecr.send(
-    new PutImageCommand({ repositoryName: SERVICE, imageTag: tag, imageManifest: JSON.stringify(manifest) }),
-  );
-}
-
 export async function main() {
   const moto = await startMoto();
   const sim = await startEcsRolloutSimulator({
@@ -104,9 +82,9 @@ export async function main() {
       credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' },
     });
     await ecr.send(new CreateRepositoryCommand({ repositoryName: SERVICE }));
-    await putImage(ecr, 'v1', 1);
-    await putImage(ecr, 'v2', 2);
-    await putImage(ecr, 'v3-unhealthy', 3);
+    await fx.putEcrImage(ecr, SERVICE, 'v1', '1');
+    await fx.putEcrImage(ecr, SERVICE, 'v2', '2');
+    await fx.putEcrImage(ecr, SERVICE, 'v3-unhealthy', '3');
     ecr.destroy();
     const ecs = fx.ecsClient(sim.url);
     await fx.createService(ecs, {

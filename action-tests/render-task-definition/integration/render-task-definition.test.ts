@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { CreateRepositoryCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { putEcrImage } from '../../support/ecs-fixture.mjs';
 import { runAction } from '../../support/run-action.mjs';
 import { awsEnv, resetMoto } from '../../support/emulator.mjs';
 
@@ -31,28 +32,8 @@ function clientConfig() {
   };
 }
 
-async function putImage(ecr: ECRClient, repositoryName: string, tag: string, layer: string): Promise<string> {
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-    config: {
-      mediaType: 'application/vnd.docker.container.image.v1+json',
-      size: 7,
-      digest: `sha256:${'c'.repeat(64)}`,
-    },
-    layers: [
-      {
-        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-        size: 42,
-        digest: `sha256:${layer.repeat(64)}`,
-      },
-    ],
-  };
-  const res = await ecr.send(
-    new PutImageCommand({ repositoryName, imageTag: tag, imageManifest: JSON.stringify(manifest) }),
-  );
-  return res.image!.imageId!.imageDigest!;
-}
+const putImage = (ecr: ECRClient, repositoryName: string, tag: string, layer: string): Promise<string> =>
+  putEcrImage(ecr, repositoryName, tag, layer);
 
 beforeAll(async () => {
   await resetMoto();

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../shared/src/core.js';
 import { errorMessage } from '../../shared/src/errors.js';
 import { cliDocker, logout, removeBuilder, type Docker } from './docker.js';
 import { STATE } from './state.js';

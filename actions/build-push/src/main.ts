@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../shared/src/core.js';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

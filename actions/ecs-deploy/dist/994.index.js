@@ -70,6 +70,7 @@ async function watchRollout(opts) {
     const since = opts.startedAt.getTime() - 2_000;
     let lastLine = '';
     let lastFp = '';
+    let lastStateFp = '';
     let lastFailed = 0;
     let sdArn;
     let sdSupported = opts.useServiceDeployments;
@@ -129,6 +130,9 @@ async function watchRollout(opts) {
             }
             const fp = (0,rollout/* fingerprint */.Rj)(described);
             changed = fp !== lastFp;
+            const stateFp = (0,rollout/* stateFingerprint */.Mc)(described);
+            const stateChanged = stateFp !== lastStateFp;
+            lastStateFp = stateFp;
             lastFp = fp;
             const ours = (0,rollout/* findOurDeployment */.FB)(described, ctx);
             const failed = ours?.failedTasks ?? 0;
@@ -150,7 +154,9 @@ async function watchRollout(opts) {
             // The deployments array answers most polls; the service deployment is read when something moved (or
             // every 15 s), and never when the array already shows a terminal state.
             let verdict = (0,rollout/* assess */.no)(described, ctx, sd);
-            if (verdict.state === 'in-progress' && sdArn && (changed || now() - lastSdCheck >= SD_HEARTBEAT_MS)) {
+            if (verdict.state === 'in-progress' &&
+                sdArn &&
+                (stateChanged || now() - lastSdCheck >= SD_HEARTBEAT_MS)) {
                 sd = await api.describeServiceDeployment(sdArn);
                 lastSdCheck = now();
                 const cb = sd?.deploymentCircuitBreaker;

@@ -1,6 +1,6 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { REGION_PATTERN, resolveRegion } from '../../shared/src/aws-client.js';
+import { clusterInput, ECS_NAME, regionInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
 
 export interface DeployInputs {
   cluster: string;
@@ -18,24 +18,15 @@ export interface DeployInputs {
   maxAttempts: number;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
-const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
 export const TASK_DEFINITION_ARN =
   /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 
 export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): DeployInputs {
-  const cluster = inputs.required('cluster', 'the ECS cluster name or ARN');
-  if (!NAME.test(cluster) && !CLUSTER_ARN.test(cluster)) {
-    throw new InputError(
-      'cluster',
-      cluster,
-      'expected a cluster name (letters, digits, - and _, up to 255) or a cluster ARN',
-    );
-  }
+  const cluster = clusterInput(inputs);
   inputs.required('services', 'one or more ECS service names');
   const services = inputs.list('services', { commas: true });
   for (const s of services) {
-    if (!NAME.test(s))
+    if (!ECS_NAME.test(s))
       throw new InputError(
         'services',
         s,
@@ -57,22 +48,10 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     );
   }
 
-  const region = resolveRegion(inputs.optional('region'), env);
-  if (!region)
-    throw new InputError('region', '', 'set the region input or AWS_REGION in the job environment');
-  if (!REGION_PATTERN.test(region))
-    throw new InputError('region', region, 'expected an AWS region such as eu-west-1');
+  const region = regionInput(inputs, env);
 
   const wait = inputs.bool('wait', true);
-  const timeoutMs = inputs.duration('timeout', { fallback: '20m', minMs: 5_000, maxMs: 6 * 3_600_000 });
-  const pollIntervalMs = inputs.duration('poll-interval', { fallback: '2s', minMs: 1000, maxMs: 60_000 });
-  if (pollIntervalMs * 3 > timeoutMs) {
-    throw new InputError(
-      'poll-interval',
-      inputs.raw('poll-interval'),
-      `must be at most a third of timeout (${inputs.raw('timeout') || '20m'})`,
-    );
-  }
+  const { timeoutMs, pollIntervalMs } = watchTimingInputs(inputs);
   return {
     cluster,
     services,

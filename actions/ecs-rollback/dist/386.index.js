@@ -55,6 +55,7 @@ async function describeServicesForChange(api, cluster, region, names, log) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FB: () => (/* binding */ findOurDeployment),
+/* harmony export */   Mc: () => (/* binding */ stateFingerprint),
 /* harmony export */   Os: () => (/* binding */ primaryOf),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   S6: () => (/* binding */ newEvents),
@@ -161,7 +162,7 @@ function newEvents(events, seen, since) {
     }
     return fresh.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
 }
-/** Whether `fresh` differs from `previous` in a way worth a fast re-poll (counts, states, events). */
+/** What a person would call "something moved": deployments, their states and counts, the newest event. */
 function fingerprint(service) {
     return JSON.stringify([
         (service.deployments ?? []).map((d) => [
@@ -174,6 +175,10 @@ function fingerprint(service) {
         ]),
         service.events?.[0]?.id,
     ]);
+}
+/** Changes that may change the service deployment's status: deployments coming and going, states, failures. */
+function stateFingerprint(service) {
+    return JSON.stringify((service.deployments ?? []).map((d) => [d.id, d.status, d.rolloutState, d.failedTasks]));
 }
 
 

@@ -110,6 +110,7 @@ async function watchRollout(opts) {
     const since = opts.startedAt.getTime() - 2_000;
     let lastLine = '';
     let lastFp = '';
+    let lastStateFp = '';
     let lastFailed = 0;
     let sdArn;
     let sdSupported = opts.useServiceDeployments;
@@ -169,6 +170,9 @@ async function watchRollout(opts) {
             }
             const fp = (0,rollout/* fingerprint */.Rj)(described);
             changed = fp !== lastFp;
+            const stateFp = (0,rollout/* stateFingerprint */.Mc)(described);
+            const stateChanged = stateFp !== lastStateFp;
+            lastStateFp = stateFp;
             lastFp = fp;
             const ours = (0,rollout/* findOurDeployment */.FB)(described, ctx);
             const failed = ours?.failedTasks ?? 0;
@@ -190,7 +194,9 @@ async function watchRollout(opts) {
             // The deployments array answers most polls; the service deployment is read when something moved (or
             // every 15 s), and never when the array already shows a terminal state.
             let verdict = (0,rollout/* assess */.no)(described, ctx, sd);
-            if (verdict.state === 'in-progress' && sdArn && (changed || now() - lastSdCheck >= SD_HEARTBEAT_MS)) {
+            if (verdict.state === 'in-progress' &&
+                sdArn &&
+                (stateChanged || now() - lastSdCheck >= SD_HEARTBEAT_MS)) {
                 sd = await api.describeServiceDeployment(sdArn);
                 lastSdCheck = now();
                 const cb = sd?.deploymentCircuitBreaker;
@@ -587,6 +593,7 @@ function isUnsupported(err) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FB: () => (/* binding */ findOurDeployment),
+/* harmony export */   Mc: () => (/* binding */ stateFingerprint),
 /* harmony export */   Os: () => (/* binding */ primaryOf),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
 /* harmony export */   S6: () => (/* binding */ newEvents),
@@ -693,7 +700,7 @@ function newEvents(events, seen, since) {
     }
     return fresh.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
 }
-/** Whether `fresh` differs from `previous` in a way worth a fast re-poll (counts, states, events). */
+/** What a person would call "something moved": deployments, their states and counts, the newest event. */
 function fingerprint(service) {
     return JSON.stringify([
         (service.deployments ?? []).map((d) => [
@@ -706,6 +713,10 @@ function fingerprint(service) {
         ]),
         service.events?.[0]?.id,
     ]);
+}
+/** Changes that may change the service deployment's status: deployments coming and going, states, failures. */
+function stateFingerprint(service) {
+    return JSON.stringify((service.deployments ?? []).map((d) => [d.id, d.status, d.rolloutState, d.failedTasks]));
 }
 
 

@@ -1,6 +1,6 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { REGION_PATTERN, resolveRegion } from '../../shared/src/aws-client.js';
+import { clusterInput, ECS_NAME, regionInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
 
 export type Target =
   | { kind: 'previous' }
@@ -21,8 +21,6 @@ export interface RollbackInputs {
   maxAttempts: number;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
-const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
 const TD_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/([A-Za-z0-9_-]{1,255}):(\d+)$/;
 
 export function parseTarget(value: string): Target {
@@ -41,34 +39,15 @@ export function parseTarget(value: string): Target {
 }
 
 export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): RollbackInputs {
-  const cluster = inputs.required('cluster', 'the ECS cluster name or ARN');
-  if (!NAME.test(cluster) && !CLUSTER_ARN.test(cluster)) {
-    throw new InputError(
-      'cluster',
-      cluster,
-      'expected a cluster name (letters, digits, - and _, up to 255) or a cluster ARN',
-    );
-  }
+  const cluster = clusterInput(inputs);
   const service = inputs.required('service', 'the ECS service name');
-  if (!NAME.test(service))
+  if (!ECS_NAME.test(service))
     throw new InputError('service', service, 'expected a service name (letters, digits, - and _, up to 255)');
   const to = parseTarget(inputs.raw('to'));
   const reason = inputs.required('reason', 'why you are rolling back, recorded on the revision');
   if (reason.length > 256) throw new InputError('reason', reason, 'at most 256 characters');
-  const region = resolveRegion(inputs.optional('region'), env);
-  if (!region)
-    throw new InputError('region', '', 'set the region input or AWS_REGION in the job environment');
-  if (!REGION_PATTERN.test(region))
-    throw new InputError('region', region, 'expected an AWS region such as eu-west-1');
-  const timeoutMs = inputs.duration('timeout', { fallback: '20m', minMs: 5_000, maxMs: 6 * 3_600_000 });
-  const pollIntervalMs = inputs.duration('poll-interval', { fallback: '2s', minMs: 1000, maxMs: 60_000 });
-  if (pollIntervalMs * 3 > timeoutMs) {
-    throw new InputError(
-      'poll-interval',
-      inputs.raw('poll-interval'),
-      `must be at most a third of timeout (${inputs.raw('timeout') || '20m'})`,
-    );
-  }
+  const region = regionInput(inputs, env);
+  const { timeoutMs, pollIntervalMs } = watchTimingInputs(inputs);
   return {
     cluster,
     service,

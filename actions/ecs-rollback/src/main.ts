@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../shared/src/core.js';
 import { runAction } from '../../shared/src/run.js';
 import { Inputs, formatDuration } from '../../shared/src/inputs.js';
 import { ActionError, errorName } from '../../shared/src/errors.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../shared/src/core.js';
 import { resolve } from 'node:path';
 import { runAction } from '../../shared/src/run.js';
 import { Inputs } from '../../shared/src/inputs.js';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../shared/src/core.js';
 import { accessSync, constants, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative, resolve, sep } from 'node:path';

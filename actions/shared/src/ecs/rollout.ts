@@ -125,7 +125,7 @@ export function newEvents(
   return fresh.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
 }
 
-/** Whether `fresh` differs from `previous` in a way worth a fast re-poll (counts, states, events). */
+/** What a person would call "something moved": deployments, their states and counts, the newest event. */
 export function fingerprint(service: Service): string {
   return JSON.stringify([
     (service.deployments ?? []).map((d) => [
@@ -138,4 +138,11 @@ export function fingerprint(service: Service): string {
     ]),
     service.events?.[0]?.id,
   ]);
+}
+
+/** Changes that may change the service deployment's status: deployments coming and going, states, failures. */
+export function stateFingerprint(service: Service): string {
+  return JSON.stringify(
+    (service.deployments ?? []).map((d) => [d.id, d.status, d.rolloutState, d.failedTasks]),
+  );
 }

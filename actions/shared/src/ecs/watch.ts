@@ -6,6 +6,7 @@ import {
   assess,
   findOurDeployment,
   fingerprint,
+  stateFingerprint,
   newEvents,
   progressLine,
   revisionLabel,
@@ -100,6 +101,7 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
   const since = opts.startedAt.getTime() - 2_000;
   let lastLine = '';
   let lastFp = '';
+  let lastStateFp = '';
   let lastFailed = 0;
   let sdArn: string | undefined;
   let sdSupported = opts.useServiceDeployments;
@@ -163,6 +165,9 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
       }
       const fp = fingerprint(described);
       changed = fp !== lastFp;
+      const stateFp = stateFingerprint(described);
+      const stateChanged = stateFp !== lastStateFp;
+      lastStateFp = stateFp;
       lastFp = fp;
       const ours = findOurDeployment(described, ctx);
       const failed = ours?.failedTasks ?? 0;
@@ -183,7 +188,11 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
       // The deployments array answers most polls; the service deployment is read when something moved (or
       // every 15 s), and never when the array already shows a terminal state.
       let verdict = assess(described, ctx, sd);
-      if (verdict.state === 'in-progress' && sdArn && (changed || now() - lastSdCheck >= SD_HEARTBEAT_MS)) {
+      if (
+        verdict.state === 'in-progress' &&
+        sdArn &&
+        (stateChanged || now() - lastSdCheck >= SD_HEARTBEAT_MS)
+      ) {
         sd = await api.describeServiceDeployment(sdArn);
         lastSdCheck = now();
         const cb = sd?.deploymentCircuitBreaker;
