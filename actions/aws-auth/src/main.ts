@@ -22,7 +22,9 @@ export async function run(): Promise<void> {
     const token = await core.group('Request the GitHub OIDC token', async () => {
       let jwt: string;
       try {
-        jwt = await core.getIDToken(inputs.audience);
+        // @actions/core only here: its OIDC client is the one piece of it slipway uses (and it masks the token).
+        const actionsCore = await import('@actions/core');
+        jwt = await actionsCore.getIDToken(inputs.audience);
       } catch (err) {
         throw new ActionError(
           `could not get an OIDC token for audience '${inputs.audience}': ${errorMessage(err)}`,

@@ -1,7 +1,7 @@
 // The GitHub runner's workflow-command protocol, as slipway's actions use it: the part of @actions/core they
 // need, with the same names and the same encoding, without its 490 KB bundle. Every deploy step pays an
-// action's start-up, and @actions/core alone costs ~90 ms of it on Node 24 (see bench/). Only getIDToken,
-// which needs the OIDC HTTP client, loads @actions/core, on demand.
+// action's start-up, and @actions/core alone costs ~90 ms of it on Node 24 (see bench/). aws-auth, which
+// needs core.getIDToken and its OIDC HTTP client, loads @actions/core itself, on demand.
 import { appendFileSync, existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
@@ -113,10 +113,4 @@ export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
   } finally {
     endGroup();
   }
-}
-
-/** The job's OIDC token (masked by @actions/core), loaded only by the action that needs it. */
-export async function getIDToken(audience?: string): Promise<string> {
-  const actionsCore = await import('@actions/core');
-  return actionsCore.getIDToken(audience);
 }
