@@ -49,7 +49,7 @@ const env = (simUrl) => ({ ...emulatorEnv(moto.url), AWS_ENDPOINT_URL_ECS: simUr
 let n = 0;
 const uniq = (p) => `${p}${++n}`;
 
-async function deployOnce(sim, ecs, services, tag, inputs = {}, onLine) {
+async function deployOnce(sim, ecs, services, tag, inputs = {}, onLine, timeoutMs = 240_000) {
   const path = fx.writeTaskDefinition(
     fx.taskDefinitionDoc(services[0], `${fx.REGISTRY}/${services[0]}:${tag}`),
   );
@@ -71,11 +71,11 @@ try {
     const ecs = fx.ecsClient(sim.url);
     const s = 'cost';
     const desired = 4;
-    const stepMs = quick ? 5_000 : 55_000;
+    const stepMs = quick ? 5_000 : 50_000;
     await fx.createService(ecs, { cluster: 'bench', service: s, desiredCount: desired });
     await sim.scenario({ service: s, scenario: 'slow', stepMs });
     const from = Date.now();
-    const r = await deployOnce(sim, ecs, [s], 'v2', { timeout: '10m' });
+    const r = await deployOnce(sim, ecs, [s], 'v2', { timeout: '10m' }, undefined, 600_000);
     const calls = sim.calls().filter((c) => c.at >= from && c.at <= r.endedAt && !c.op.startsWith('Create'));
     const minutes = (r.endedAt - from) / 60_000;
     const perOp = {};

@@ -53,10 +53,21 @@ export function writeTaskDefinition(doc, dir = mkdtempSync(join(tmpdir(), 'slipw
   return path;
 }
 
-/** Creates (if needed) the cluster and a service on a first, healthy revision. */
+/**
+ * Creates (if needed) the cluster and a service on a first, healthy revision.
+ * @param {import("@aws-sdk/client-ecs").ECSClient} client
+ * @param {{cluster: string, service: string, image?: string, desiredCount?: number, breaker?: boolean, capacityProviderStrategy?: Array<{capacityProvider: string, weight?: number, base?: number}>}} opts
+ */
 export async function createService(
   client,
-  { cluster, service, image = `${REGISTRY}/${service}:v1`, desiredCount = 2, breaker = true },
+  {
+    cluster,
+    service,
+    image = `${REGISTRY}/${service}:v1`,
+    desiredCount = 2,
+    breaker = true,
+    capacityProviderStrategy = undefined,
+  },
 ) {
   await client.send(new CreateClusterCommand({ clusterName: cluster }));
   const doc = taskDefinitionDoc(service, image);
@@ -69,7 +80,7 @@ export async function createService(
       serviceName: service,
       taskDefinition: arn,
       desiredCount,
-      launchType: 'FARGATE',
+      ...(capacityProviderStrategy ? { capacityProviderStrategy } : { launchType: 'FARGATE' }),
       deploymentConfiguration: {
         deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
         minimumHealthyPercent: 100,
@@ -77,7 +88,7 @@ export async function createService(
       },
     }),
   );
-  return { taskDefinitionArn: arn };
+  return { taskDefinitionArn: /** @type {string} */ (arn) };
 }
 
 export async function describeService(client, cluster, service) {

@@ -31,6 +31,7 @@
 //    dropped connections, added latency, for N calls of an operation (or of every operation), optionally
 //    after skipping the first `skip` matching calls (so a storm can start in the middle of a watch).
 //  - A log of every ECS call (`GET /_sim/calls`) for API-cost measurements.
+//  - The service's capacityProviderStrategy as given to CreateService (moto drops it).
 // What it does not model: task placement, capacity providers, load balancer registration beyond event
 // text, deployment alarms, blue/green or external controllers, minimumHealthyPercent/maximumPercent maths
 // (tasks are replaced one step at a time), AWS's real timings (steps default to a few hundred ms), IAM
@@ -499,6 +500,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       desiredCount: svc.desiredCount,
       runningCount: svc.deployments.reduce((n, d) => n + d.runningCount, 0),
       pendingCount: svc.deployments.reduce((n, d) => n + d.pendingCount, 0),
+      ...(svc.capacityProviderStrategy ? { capacityProviderStrategy: svc.capacityProviderStrategy } : {}),
       deployments: deploymentsView(svc),
       events: svc.events.map((e) => ({ id: e.id, createdAt: epoch(e.createdAt), message: e.message })),
       deploymentConfiguration: {
@@ -597,6 +599,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
           payload.deploymentConfiguration?.deploymentCircuitBreaker,
           req,
         );
+        svc.capacityProviderStrategy = payload.capacityProviderStrategy;
         svc.names.set(
           body.service.taskDefinition,
           (await containerInfo(req, body.service.taskDefinition)).names,

@@ -199,6 +199,31 @@ describe('ecs-deploy scenarios', () => {
     expect(await fx.listRevisions(ecs, 'present')).toEqual(revisions);
   });
 
+  test('a Windows revision for a service on Fargate Spot is refused before anything is registered', async () => {
+    await fx.createService(ecs, {
+      cluster: CLUSTER,
+      service: 'spot',
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+      ],
+    });
+    const doc = {
+      ...fx.taskDefinitionDoc('spot', `${fx.REGISTRY}/spot:v2`),
+      runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' },
+    };
+    const r = await runAction({
+      action: 'ecs-deploy',
+      inputs: { cluster: CLUSTER, services: 'spot', 'task-definition': fx.writeTaskDefinition(doc) },
+      env: { ...awsEnv(), AWS_ENDPOINT_URL_ECS: sim.url },
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      "ecs-deploy: nothing was changed: service spot uses FARGATE_SPOT, which cannot run this task definition's platform (Windows tasks need FARGATE)",
+    ]);
+    expect(await fx.listRevisions(ecs, 'spot')).toHaveLength(1);
+  });
+
   test('a missing cluster is named', async () => {
     const path = fx.writeTaskDefinition(fx.taskDefinitionDoc('web', `${fx.REGISTRY}/web:v2`));
     const r = await runAction({

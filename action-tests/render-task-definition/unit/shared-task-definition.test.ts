@@ -128,9 +128,9 @@ describe('shared task-definition: register input', () => {
       { key: 'c', value: '4' },
     ]);
   });
-  test('Fargate Spot cannot run ARM64 or Windows tasks', () => {
-    const arm = { runtimePlatform: { cpuArchitecture: 'ARM64' } };
-    expect(unsupportedCapacityProviders(arm, ['FARGATE', 'FARGATE_SPOT'])).toEqual(['FARGATE_SPOT']);
+  test('Fargate Spot runs Linux ARM64 and X86_64 tasks, not Windows ones', () => {
+    const arm = { runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' } };
+    expect(unsupportedCapacityProviders(arm, ['FARGATE', 'FARGATE_SPOT'])).toEqual([]);
     expect(
       unsupportedCapacityProviders(
         { runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } },

@@ -36,6 +36,30 @@ export async function run(): Promise<void> {
           }),
       );
 
+      // Each service's capacity providers must be able to run the revision (Fargate Spot: Linux only).
+      const { unsupportedCapacityProviders, fromDescribeOutput } =
+        await import('../../shared/src/task-definition.js');
+      const targetDoc =
+        fileDoc ??
+        (inputs.taskDefinition.kind === 'arn'
+          ? fromDescribeOutput(
+              (await api.describeTaskDefinition(inputs.taskDefinition.arn)).taskDefinition,
+              [],
+            )
+          : undefined);
+      const mismatches = inputs.services.flatMap((name) => {
+        const providers = (before.get(name)?.capacityProviderStrategy ?? []).map(
+          (s) => s.capacityProvider ?? '',
+        );
+        const bad = targetDoc ? unsupportedCapacityProviders(targetDoc, providers) : [];
+        return bad.length
+          ? [
+              `service ${name} uses ${bad.join(', ')}, which cannot run this task definition's platform (Windows tasks need FARGATE)`,
+            ]
+          : [];
+      });
+      if (mismatches.length) throw new ActionError(`nothing was changed: ${mismatches.join('; ')}`);
+
       // 2. Register the task definition once (unless an ARN was given).
       let target: string;
       let registered = false;
