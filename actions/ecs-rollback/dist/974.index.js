@@ -174,18 +174,17 @@ function mergeTags(existing, updates) {
     return merged;
 }
 /**
- * Capacity providers that cannot run this task definition: Fargate Spot runs only Linux X86_64 tasks
- * (ARM64 and Windows tasks need FARGATE). For ecs-deploy to check a service's capacity provider strategy.
+ * Capacity providers that cannot run this task definition: Fargate Spot runs Linux tasks only (X86_64 on
+ * platform version 1.3.0+, ARM64 on 1.4.0+, per the ECS API reference for CapacityProviderStrategyItem;
+ * older guides still say ARM64 is excluded), so Windows tasks need FARGATE. ecs-deploy checks each
+ * service's capacity provider strategy with it before changing anything.
  */
 function unsupportedCapacityProviders(doc, providers) {
     const platform = isJsonObject(doc.runtimePlatform) ? doc.runtimePlatform : {};
-    const arm = String(platform.cpuArchitecture ?? '').toUpperCase() === 'ARM64';
     const windows = String(platform.operatingSystemFamily ?? '')
         .toUpperCase()
         .startsWith('WINDOWS');
-    if (!arm && !windows)
-        return [];
-    return providers.filter((p) => p === 'FARGATE_SPOT');
+    return windows ? providers.filter((p) => p === 'FARGATE_SPOT') : [];
 }
 function describeJsonType(value) {
     if (Array.isArray(value))

@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
       const current = familyAndRevision(currentArn);
 
       // Recent revisions of the family, newest first, with their provenance tags.
-      const history = await core.group(`Recent revisions of ${current.family}`, async () => {
+      const history = await core.group(`Look up the recent revisions of ${current.family}`, async () => {
         const arns = [
           ...(await api.listTaskDefinitions(current.family, 'ACTIVE')),
           ...(await api.listTaskDefinitions(current.family, 'INACTIVE')),
