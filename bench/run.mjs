@@ -57,7 +57,7 @@ async function deployOnce(sim, ecs, services, tag, inputs = {}, onLine, timeoutM
     action: 'ecs-deploy',
     inputs: { cluster: 'bench', services: services.join(','), 'task-definition': path, ...inputs },
     env: env(sim.url),
-    timeoutMs: 240_000,
+    timeoutMs,
     onLine,
   });
 }
