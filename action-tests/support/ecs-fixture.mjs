@@ -1,7 +1,7 @@
 // Sets up ECS state for deploy tests and the demo, through the rollout simulator (so it tracks the services)
 // with the real AWS SDK: a cluster, a service running a first revision, and task definition files.
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { tempDir } from './temp-dirs.mjs';
 import { join } from 'node:path';
 import {
   ECSClient,
@@ -20,7 +20,7 @@ export function ecsClient(simUrl, region = 'us-east-1') {
     region,
     endpoint: simUrl,
     credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'testing-secret-not-real' },
-    maxAttempts: 1,
+    maxAttempts: 3, // the SDK retries a reset keep-alive socket; the tests are not about that
   });
 }
 
@@ -47,7 +47,7 @@ export function taskDefinitionDoc(family, image, { containerName = family } = {}
 }
 
 /** Writes a task definition file and returns its path. */
-export function writeTaskDefinition(doc, dir = mkdtempSync(join(tmpdir(), 'slipway-td-'))) {
+export function writeTaskDefinition(doc, dir = tempDir('slipway-td-')) {
   const path = join(dir, `${doc.family}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.json`);
   writeFileSync(path, JSON.stringify(doc, null, 2));
   return path;

@@ -889,6 +889,9 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       }
     });
   });
+  // Idle keep-alive sockets stay open a minute, as AWS endpoints keep them, so a client reusing one does not
+  // race the server closing it (Node's default is 5 s).
+  server.keepAliveTimeout = 65_000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -26,19 +26,11 @@
 //  - SLIPWAY_FAKE_DOCKER_FAIL=<subcommand> (e.g. `build`, `login`) makes that subcommand exit 1.
 // Does not model: building anything, layers, real registries or credentials, progress output beyond a few
 // lines, BuildKit's cache protocol, `docker run` of other images.
-import {
-  appendFileSync,
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tmpdir } from 'node:os';
+import { tempDir } from './temp-dirs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CACHE_VARIABLES = [
@@ -54,7 +46,7 @@ const CACHE_VARIABLES = [
  * @param {{driver?: string, pushedPlatforms?: string, fail?: string}} [opts]
  */
 export function fakeDocker(opts = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'slipway-fake-docker-'));
+  const dir = tempDir('slipway-fake-docker-');
   const log = join(dir, 'calls.jsonl');
   writeFileSync(log, '');
   chmodSync(join(here, 'bin', 'docker'), 0o755);

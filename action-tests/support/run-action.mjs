@@ -5,8 +5,8 @@
 // What it does not model: the runner's masking of `::add-mask::` values (the raw output is returned as
 // printed, which is what lets tests check that no secret is printed), expressions, and `if:` conditions.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tempDir } from './temp-dirs.mjs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,7 +93,7 @@ export async function runAction({
   onLine,
   cwd,
 }) {
-  const dir = mkdtempSync(join(tmpdir(), `slipway-${action}-`));
+  const dir = tempDir(`slipway-${action}-`);
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_ENV: join(dir, 'env'),

@@ -12,17 +12,10 @@
 // mirror (any other provider would be fetched from the network, which tests must not need).
 // Every command is bounded by a timeout (default 120 s) and killed with its process group past it.
 import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from './temp-dirs.mjs';
 
 export const DEFAULT_MIRROR = '/opt/tf-plugins';
 
@@ -50,7 +43,7 @@ export function pluginCacheDir() {
  * @returns {{root: string, env: Record<string,string>, cleanup: () => void}}
  */
 export function terraformSandbox({ needsMirror = true } = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'slipway-tf-'));
+  const root = tempDir('slipway-tf-');
   const mirror = needsMirror ? pluginMirror() : DEFAULT_MIRROR;
   const cliConfig = join(root, 'terraform.rc');
   writeFileSync(

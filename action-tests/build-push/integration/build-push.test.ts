@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ECRClient, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
 import { runAction, assertNoSecretsIn } from '../../support/run-action.mjs';
 import { awsEnv, resetMoto } from '../../support/emulator.mjs';
 import { fakeDocker } from '../../support/fake-docker.mjs';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
 const ACCOUNT = '123456789012';
 const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await ecr.send(new CreateRepositoryCommand({ repositoryName: 'payments-api' }));
   await ecr.send(new CreateRepositoryCommand({ repositoryName: 'team/worker' }));
   ecr.destroy();
-  workspace = mkdtempSync(join(tmpdir(), 'slipway-bp-ws-'));
+  workspace = tempDir('slipway-bp-ws-');
   mkdirSync(join(workspace, 'app'));
   writeFileSync(join(workspace, 'app', 'Dockerfile'), 'FROM public.ecr.aws/docker/library/alpine:3.20\n');
 });

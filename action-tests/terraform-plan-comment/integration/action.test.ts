@@ -1,11 +1,11 @@
 // The terraform-plan-comment bundle, run as the runner runs it, against the fake GitHub API and real plans.
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../../support/run-action.mjs';
 import { startFakeGitHub, WORKFLOW_LOGIN } from '../../support/fake-github.mjs';
 import { markdownProblems } from '../markdown-check.js';
 import { buildScenarios, type BuiltPlan } from './scenarios.js';
+import { tempDir } from '../../support/temp-dirs.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeGitHub>>;
 let gh: Fake;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const built = await buildScenarios(['review', 'no-op', 'big']);
   plans = built.plans;
   cleanup = built.cleanup;
-  dir = mkdtempSync(join(tmpdir(), 'slipway-tpc-'));
+  dir = tempDir('slipway-tpc-');
   writeFileSync(join(dir, 'pr.json'), JSON.stringify(prEvent(PR)));
   writeFileSync(join(dir, 'push.json'), JSON.stringify({ ref: 'refs/heads/main', after: 'abc' }));
   writeFileSync(join(dir, 'bad.json'), '{"format_version": "1.2", "resource_changes": [{"address": "x"}]}');

@@ -466,15 +466,40 @@ class EcsApi {
         }
         return arns.filter((a) => a.split('/').pop()?.replace(/:\d+$/, '') === family);
     }
-    /** One UpdateService, sent once: a retry could start a second deployment, so retries are decided by the caller. */
+    /**
+     * UpdateService. Without forceNewDeployment it is idempotent (the same task definition twice starts one
+     * deployment), so transient errors are retried. With it, a retry could start a second deployment: after a
+     * transient error the service is described first, and the call is repeated only if no deployment of ours
+     * started.
+     */
     async updateService(input) {
-        const res = await this.call('UpdateService', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .UpdateServiceCommand */ .kZr({
+        const send = () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .UpdateServiceCommand */ .kZr({
             cluster: input.cluster,
             service: input.service,
             taskDefinition: input.taskDefinition,
             ...(input.desiredCount !== undefined ? { desiredCount: input.desiredCount } : {}),
             ...(input.forceNewDeployment ? { forceNewDeployment: true } : {}),
-        })), 1);
+        }));
+        const started = Date.now();
+        let res;
+        try {
+            res = await this.call('UpdateService', send, input.forceNewDeployment ? 1 : this.maxAttempts);
+        }
+        catch (err) {
+            if (!input.forceNewDeployment || !(0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryable */ .r3)(err))
+                throw err;
+            const svc = await this.describeService(input.cluster, input.service);
+            const landed = 'deployments' in svc &&
+                (svc.deployments ?? []).some((d) => d.status === 'PRIMARY' &&
+                    d.taskDefinition === input.taskDefinition &&
+                    (d.createdAt?.getTime() ?? 0) >= started - 1000);
+            if (landed) {
+                this.log.warning(`UpdateService failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}), but its deployment had started; not sending it again`);
+                return svc;
+            }
+            this.log.warning(`UpdateService failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}) and no deployment started; sending it once more`);
+            res = await this.call('UpdateService', send, 1);
+        }
         if (!res.service)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('UpdateService answered without the service');
         return res.service;
@@ -554,9 +579,10 @@ function isUnsupported(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   fe: () => (/* binding */ classifyError),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony exports isRetryable, backoffDelay */
+/* unused harmony export backoffDelay */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7524);
 
 const THROTTLING = new Set([

@@ -22,7 +22,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-ecs';
 import { awsClientConfig } from '../aws-client.js';
-import { classifyError, withRetry } from '../retry.js';
+import { classifyError, isRetryable, withRetry } from '../retry.js';
 import { ActionError, errorMessage, errorName } from '../errors.js';
 
 export interface ApiLogger {
@@ -130,7 +130,12 @@ export class EcsApi {
     return arns.filter((a) => a.split('/').pop()?.replace(/:\d+$/, '') === family);
   }
 
-  /** One UpdateService, sent once: a retry could start a second deployment, so retries are decided by the caller. */
+  /**
+   * UpdateService. Without forceNewDeployment it is idempotent (the same task definition twice starts one
+   * deployment), so transient errors are retried. With it, a retry could start a second deployment: after a
+   * transient error the service is described first, and the call is repeated only if no deployment of ours
+   * started.
+   */
   async updateService(input: {
     cluster: string;
     service: string;
@@ -138,20 +143,42 @@ export class EcsApi {
     desiredCount?: number;
     forceNewDeployment?: boolean;
   }): Promise<Service> {
-    const res = await this.call(
-      'UpdateService',
-      () =>
-        this.client.send(
-          new UpdateServiceCommand({
-            cluster: input.cluster,
-            service: input.service,
-            taskDefinition: input.taskDefinition,
-            ...(input.desiredCount !== undefined ? { desiredCount: input.desiredCount } : {}),
-            ...(input.forceNewDeployment ? { forceNewDeployment: true } : {}),
-          }),
-        ),
-      1,
-    );
+    const send = () =>
+      this.client.send(
+        new UpdateServiceCommand({
+          cluster: input.cluster,
+          service: input.service,
+          taskDefinition: input.taskDefinition,
+          ...(input.desiredCount !== undefined ? { desiredCount: input.desiredCount } : {}),
+          ...(input.forceNewDeployment ? { forceNewDeployment: true } : {}),
+        }),
+      );
+    const started = Date.now();
+    let res;
+    try {
+      res = await this.call('UpdateService', send, input.forceNewDeployment ? 1 : this.maxAttempts);
+    } catch (err) {
+      if (!input.forceNewDeployment || !isRetryable(err)) throw err;
+      const svc = await this.describeService(input.cluster, input.service);
+      const landed =
+        'deployments' in svc &&
+        (svc.deployments ?? []).some(
+          (d) =>
+            d.status === 'PRIMARY' &&
+            d.taskDefinition === input.taskDefinition &&
+            (d.createdAt?.getTime() ?? 0) >= started - 1000,
+        );
+      if (landed) {
+        this.log.warning(
+          `UpdateService failed (${errorName(err)}: ${errorMessage(err)}), but its deployment had started; not sending it again`,
+        );
+        return svc as Service;
+      }
+      this.log.warning(
+        `UpdateService failed (${errorName(err)}: ${errorMessage(err)}) and no deployment started; sending it once more`,
+      );
+      res = await this.call('UpdateService', send, 1);
+    }
     if (!res.service) throw new ActionError('UpdateService answered without the service');
     return res.service;
   }
