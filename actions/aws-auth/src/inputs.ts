@@ -1,6 +1,6 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { REGION_PATTERN, resolveRegion } from '../../shared/src/aws-client.js';
+import { requiredRegion } from '../../shared/src/aws-client.js';
 import { defaultSessionName, validateSessionName } from './session-name.js';
 
 export interface AuthInputs {
@@ -36,11 +36,7 @@ function roleArn(inputs: Inputs, name: string, value: string): string {
 /** Reads and validates every aws-auth input; nothing here calls AWS. */
 export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): AuthInputs {
   const arn = roleArn(inputs, 'role-arn', inputs.required('role-arn', 'the ARN of the role to assume'));
-  const region = resolveRegion(inputs.optional('region'), env);
-  if (!region)
-    throw new InputError('region', '', 'set the region input or AWS_REGION in the job environment');
-  if (!REGION_PATTERN.test(region))
-    throw new InputError('region', region, 'expected an AWS region such as eu-west-1');
+  const region = requiredRegion(inputs, env);
 
   const audience = inputs.string('audience', 'sts.amazonaws.com');
   const sessionNameInput = inputs.optional('role-session-name');

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from '../../shared/src/errors.js';
 import { parseList, type Inputs } from '../../shared/src/inputs.js';
-import { REGION_PATTERN, resolveRegion } from '../../shared/src/aws-client.js';
+import { requiredRegion } from '../../shared/src/aws-client.js';
 import { formatPlatform, parsePlatform, type Platform } from './platforms.js';
 import { ECR_IMAGE_PATTERN, defaultTags, validateRepositoryName, validateTag } from './tags.js';
 
@@ -82,11 +82,7 @@ function destination(inputs: Inputs, env: NodeJS.ProcessEnv): Destination {
     throw new InputError('repository', repository, 'this is a repository URI: pass it as image instead');
   }
   validateRepositoryName('repository', repository);
-  const region = resolveRegion(inputs.optional('region'), env);
-  if (!region)
-    throw new InputError('region', '', 'set the region input or AWS_REGION in the job environment');
-  if (!REGION_PATTERN.test(region))
-    throw new InputError('region', region, 'expected an AWS region such as eu-west-1');
+  const region = requiredRegion(inputs, env);
   return { kind: 'repository', repository, region };
 }
 

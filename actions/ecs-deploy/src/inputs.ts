@@ -1,6 +1,7 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { clusterInput, ECS_NAME, regionInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { clusterInput, ECS_NAME, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { requiredRegion } from '../../shared/src/aws-client.js';
 
 export interface DeployInputs {
   cluster: string;
@@ -48,7 +49,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     );
   }
 
-  const region = regionInput(inputs, env);
+  const region = requiredRegion(inputs, env);
 
   const wait = inputs.bool('wait', true);
   const { timeoutMs, pollIntervalMs } = watchTimingInputs(inputs);

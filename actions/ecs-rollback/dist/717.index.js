@@ -10,20 +10,20 @@ export const modules = {
 /* harmony export */   Uk: () => (/* binding */ AccessDeniedError)
 /* harmony export */ });
 /* unused harmony exports missingPermission, isUnsupported */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
-/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8518);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6873);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7524);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
+/* harmony import */ var _aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8518);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6873);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7524);
 // Every ECS call slipway makes, with retries decided in one place: throttling, 5xx and network errors are
 // retried with backoff; AccessDenied is not, and names the missing permission.
 
 
 
 
-class AccessDeniedError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ {
+class AccessDeniedError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ {
 }
 function missingPermission(err, operation) {
-    const m = /not authorized to perform: ([\w:-]+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
+    const m = /not authorized to perform: ([\w:-]+)/.exec((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
     return m?.[1] ?? `ecs:${operation}`;
 }
 class EcsApi {
@@ -37,54 +37,54 @@ class EcsApi {
         this.log = log;
         // The SDK does not retry (maxAttempts 1): withRetry does, so every retry is visible in the log and an
         // UpdateService is never silently sent twice.
-        this.client = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc((0,_aws_client_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .rw)({ region, maxAttempts: 1 }));
+        this.client = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ECSClient */ .Zgc((0,_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .rw)({ region, maxAttempts: 1 }));
     }
     destroy() {
         this.client.destroy();
     }
     async call(operation, send, attempts = this.maxAttempts) {
         try {
-            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async () => {
+            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
                 this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
                 return await send();
             }, {
                 attempts,
                 baseDelayMs: 1000,
                 maxDelayMs: 15_000,
-                onRetry: (err, attempt, delay) => this.log.warning(`${operation} ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(err) === 'throttling' ? 'throttled' : 'failed'} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}); retry ${attempt} in ${(delay / 1000).toFixed(1)}s`),
+                onRetry: (err, attempt, delay) => this.log.warning(`${operation} ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(err) === 'throttling' ? 'throttled' : 'failed'} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}); retry ${attempt} in ${(delay / 1000).toFixed(1)}s`),
             });
         }
         catch (err) {
-            if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(err) === 'access-denied') {
-                throw new AccessDeniedError(`${operation} was denied: the deploy role needs ${missingPermission(err, operation)} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)})`, { cause: err });
+            if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(err) === 'access-denied') {
+                throw new AccessDeniedError(`${operation} was denied: the deploy role needs ${missingPermission(err, operation)} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)})`, { cause: err });
             }
             throw err;
         }
     }
     async describeService(cluster, service) {
-        const res = await this.call('DescribeServices', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service] })));
+        const res = await this.call('DescribeServices', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service] })));
         const found = res.services?.[0];
         if (found)
             return found;
         return { missing: res.failures?.[0]?.reason ?? 'MISSING' };
     }
     async registerTaskDefinition(input) {
-        const res = await this.call('RegisterTaskDefinition', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .RegisterTaskDefinitionCommand */ .$Hl(input)), 1);
+        const res = await this.call('RegisterTaskDefinition', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .RegisterTaskDefinitionCommand */ .$Hl(input)), 1);
         if (!res.taskDefinition?.taskDefinitionArn)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('RegisterTaskDefinition answered without a task definition ARN');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ('RegisterTaskDefinition answered without a task definition ARN');
         return res.taskDefinition;
     }
     async describeTaskDefinition(taskDefinition) {
-        const res = await this.call('DescribeTaskDefinition', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition, include: ['TAGS'] })));
+        const res = await this.call('DescribeTaskDefinition', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition, include: ['TAGS'] })));
         if (!res.taskDefinition)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`task definition ${taskDefinition} not found`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`task definition ${taskDefinition} not found`);
         return { taskDefinition: res.taskDefinition, tags: res.tags ?? [] };
     }
     async listTaskDefinitions(family, status = 'ACTIVE') {
         const arns = [];
         let nextToken;
         for (let page = 0; page < 20; page++) {
-            const res = await this.call('ListTaskDefinitions', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, status, sort: 'DESC', nextToken })));
+            const res = await this.call('ListTaskDefinitions', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ListTaskDefinitionsCommand */ .Pse({ familyPrefix: family, status, sort: 'DESC', nextToken })));
             arns.push(...(res.taskDefinitionArns ?? []));
             nextToken = res.nextToken;
             if (!nextToken)
@@ -99,7 +99,7 @@ class EcsApi {
      * started.
      */
     async updateService(input) {
-        const send = () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .UpdateServiceCommand */ .kZr({
+        const send = () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .UpdateServiceCommand */ .kZr({
             cluster: input.cluster,
             service: input.service,
             taskDefinition: input.taskDefinition,
@@ -112,7 +112,7 @@ class EcsApi {
             res = await this.call('UpdateService', send, input.forceNewDeployment ? 1 : this.maxAttempts);
         }
         catch (err) {
-            if (!input.forceNewDeployment || !(0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryable */ .r3)(err))
+            if (!input.forceNewDeployment || !(0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryable */ .r3)(err))
                 throw err;
             const svc = await this.describeService(input.cluster, input.service);
             const landed = 'deployments' in svc &&
@@ -120,25 +120,25 @@ class EcsApi {
                     d.taskDefinition === input.taskDefinition &&
                     (d.createdAt?.getTime() ?? 0) >= started - 1000);
             if (landed) {
-                this.log.warning(`UpdateService failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}), but its deployment had started; not sending it again`);
+                this.log.warning(`UpdateService failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}), but its deployment had started; not sending it again`);
                 return svc;
             }
-            this.log.warning(`UpdateService failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}) and no deployment started; sending it once more`);
+            this.log.warning(`UpdateService failed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}) and no deployment started; sending it once more`);
             res = await this.call('UpdateService', send, 1);
         }
         if (!res.service)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('UpdateService answered without the service');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ('UpdateService answered without the service');
         return res.service;
     }
     /** undefined when the endpoint does not have the Service Deployments API (or the role may not use it). */
     async listServiceDeployments(cluster, service, after) {
         try {
-            const res = await this.call('ListServiceDeployments', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ListServiceDeploymentsCommand */ .jz8({ cluster, service, createdAt: { after } })));
+            const res = await this.call('ListServiceDeployments', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ListServiceDeploymentsCommand */ .jz8({ cluster, service, createdAt: { after } })));
             return res.serviceDeployments ?? [];
         }
         catch (err) {
             if (isUnsupported(err)) {
-                this.log.debug(`ListServiceDeployments unavailable (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err)}); using the deployments array`);
+                this.log.debug(`ListServiceDeployments unavailable (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err)}); using the deployments array`);
                 return undefined;
             }
             if (err instanceof AccessDeniedError) {
@@ -149,14 +149,14 @@ class EcsApi {
         }
     }
     async describeServiceDeployment(arn) {
-        const res = await this.call('DescribeServiceDeployments', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServiceDeploymentsCommand */ .A6p({ serviceDeploymentArns: [arn] })));
+        const res = await this.call('DescribeServiceDeployments', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeServiceDeploymentsCommand */ .A6p({ serviceDeploymentArns: [arn] })));
         return res.serviceDeployments?.[0];
     }
     async stopServiceDeployment(arn) {
-        await this.call('StopServiceDeployment', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .StopServiceDeploymentCommand */ .a8L({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' })), 1);
+        await this.call('StopServiceDeployment', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .StopServiceDeploymentCommand */ .a8L({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' })), 1);
     }
     async stoppedTasks(cluster, service, deploymentId) {
-        const list = await this.call('ListTasks', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ListTasksCommand */ .MYg({
+        const list = await this.call('ListTasks', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ListTasksCommand */ .MYg({
             cluster,
             serviceName: service,
             desiredStatus: 'STOPPED',
@@ -165,17 +165,17 @@ class EcsApi {
         const arns = list.taskArns ?? [];
         if (arns.length === 0)
             return [];
-        const res = await this.call('DescribeTasks', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns.slice(0, 100) })));
+        const res = await this.call('DescribeTasks', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: arns.slice(0, 100) })));
         return res.tasks ?? [];
     }
     async tagResource(arn, tags) {
-        await this.call('TagResource', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .TagResourceCommand */ .eqU({
+        await this.call('TagResource', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .TagResourceCommand */ .eqU({
             resourceArn: arn,
             tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
         })));
     }
     async deregisterTaskDefinition(arn) {
-        await this.call('DeregisterTaskDefinition', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DeregisterTaskDefinitionCommand */ .sjB({ taskDefinition: arn })));
+        await this.call('DeregisterTaskDefinition', () => this.client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DeregisterTaskDefinitionCommand */ .sjB({ taskDefinition: arn })));
     }
     totalCalls() {
         let n = 0;
@@ -185,7 +185,7 @@ class EcsApi {
     }
 }
 function isUnsupported(err) {
-    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err);
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(err);
     return ([
         'UnknownOperationException',
         'InvalidAction',
@@ -193,7 +193,7 @@ function isUnsupported(err) {
         'UnsupportedOperationException',
     ].includes(name) ||
         // An emulator without the API answers an HTML 404/500 page that the SDK cannot parse.
-        (name === 'SyntaxError' && /Deserialization error/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err))));
+        (name === 'SyntaxError' && /Deserialization error/.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err))));
 }
 
 

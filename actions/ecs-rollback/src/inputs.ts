@@ -1,6 +1,7 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { clusterInput, ECS_NAME, regionInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { clusterInput, ECS_NAME, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { requiredRegion } from '../../shared/src/aws-client.js';
 
 export type Target =
   | { kind: 'previous' }
@@ -46,7 +47,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   const to = parseTarget(inputs.raw('to'));
   const reason = inputs.required('reason', 'why you are rolling back, recorded on the revision');
   if (reason.length > 256) throw new InputError('reason', reason, 'at most 256 characters');
-  const region = regionInput(inputs, env);
+  const region = requiredRegion(inputs, env);
   const { timeoutMs, pollIntervalMs } = watchTimingInputs(inputs);
   return {
     cluster,

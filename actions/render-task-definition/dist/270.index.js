@@ -8,11 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fetchTaskDefinition: () => (/* binding */ fetchTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
-/* harmony import */ var _shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8518);
-/* harmony import */ var _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7524);
-/* harmony import */ var _shared_src_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6873);
-/* harmony import */ var _shared_src_task_definition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8974);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(212);
+/* harmony import */ var _shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8518);
+/* harmony import */ var _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7524);
+/* harmony import */ var _shared_src_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6873);
+/* harmony import */ var _shared_src_task_definition_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8974);
 
 
 
@@ -20,27 +20,27 @@ export const modules = {
 
 /** DescribeTaskDefinition (with its tags) -> a template document. Loaded with `await import()` only when needed. */
 async function fetchTaskDefinition(reference, opts) {
-    const ecs = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ECSClient */ .Zgc((0,_shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_4__/* .awsClientConfig */ .rw)(opts));
+    const ecs = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .ECSClient */ .Zgc((0,_shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .rw)(opts));
     try {
-        const res = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: reference, include: ['TAGS'] }));
+        const res = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: reference, include: ['TAGS'] }));
         if (!res.taskDefinition)
-            throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`DescribeTaskDefinition returned no task definition for '${reference}'`);
+            throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`DescribeTaskDefinition returned no task definition for '${reference}'`);
         return {
-            document: (0,_shared_src_task_definition_js__WEBPACK_IMPORTED_MODULE_2__/* .fromDescribeOutput */ .fh)(res.taskDefinition, res.tags),
+            document: (0,_shared_src_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .fromDescribeOutput */ .fh)(res.taskDefinition, res.tags),
             arn: res.taskDefinition.taskDefinitionArn ?? reference,
             status: res.taskDefinition.status ?? 'ACTIVE',
         };
     }
     catch (err) {
-        if (err instanceof _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
+        if (err instanceof _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ)
             throw err;
-        const name = (0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(err);
+        const name = (0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err);
         if (name === 'ClientException' || name === 'InvalidParameterException') {
-            throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`input 'task-definition' is '${reference}': there is no such file, and ECS in ${opts.region} has no task ` +
-                `definition '${reference}' (${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}). Check the path, or the family/revision and the region.`, { cause: err });
+            throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`input 'task-definition' is '${reference}': there is no such file, and ECS in ${opts.region} has no task ` +
+                `definition '${reference}' (${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}). Check the path, or the family/revision and the region.`, { cause: err });
         }
-        const hint = (0,_shared_src_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(err) === 'access-denied' ? ' The role needs ecs:DescribeTaskDefinition.' : '';
-        throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`DescribeTaskDefinition '${reference}' in ${opts.region} failed: ${name}: ${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}.${hint}`, {
+        const hint = (0,_shared_src_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyError */ .fe)(err) === 'access-denied' ? ' The role needs ecs:DescribeTaskDefinition.' : '';
+        throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`DescribeTaskDefinition '${reference}' in ${opts.region} failed: ${name}: ${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}.${hint}`, {
             cause: err,
         });
     }

@@ -8,11 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   resolveEcrDigests: () => (/* binding */ resolveEcrDigests)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
-/* harmony import */ var _shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8518);
-/* harmony import */ var _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7524);
-/* harmony import */ var _shared_src_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6873);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5695);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
+/* harmony import */ var _shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8518);
+/* harmony import */ var _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7524);
+/* harmony import */ var _shared_src_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6873);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5695);
 
 
 
@@ -27,28 +27,28 @@ async function resolveEcrDigests(images, opts) {
     const client = (region) => {
         let c = clients.get(region);
         if (!c)
-            clients.set(region, (c = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .ECRClient */ .S70((0,_shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_4__/* .awsClientConfig */ .rw)({ region, maxAttempts: opts.maxAttempts }))));
+            clients.set(region, (c = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .ECRClient */ .S70((0,_shared_src_aws_client_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .rw)({ region, maxAttempts: opts.maxAttempts }))));
         return c;
     };
     try {
         const settled = await Promise.allSettled(images.map(async (image) => {
-            const ecr = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEcrImage */ .TI)(image);
+            const ecr = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEcrImage */ .TI)(image);
             if (!ecr?.tag)
-                throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`internal: ${image} is not an ECR image given by tag`);
+                throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`internal: ${image} is not an ECR image given by tag`);
             try {
-                const res = await client(ecr.region).send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .DescribeImagesCommand */ .ji5({
+                const res = await client(ecr.region).send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .DescribeImagesCommand */ .ji5({
                     registryId: ecr.registryId,
                     repositoryName: ecr.repository,
                     imageIds: [{ imageTag: ecr.tag }],
                 }));
                 const digest = res.imageDetails?.[0]?.imageDigest;
-                if (!digest || !_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .SHA256_DIGEST_RE */ .Dn.test(digest))
-                    throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ECR returned no usable digest for ${image} (got '${digest ?? ''}')`);
+                if (!digest || !_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .SHA256_DIGEST_RE */ .Dn.test(digest))
+                    throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`ECR returned no usable digest for ${image} (got '${digest ?? ''}')`);
                 opts.log(`${image} -> ${digest}`);
                 return [image, digest];
             }
             catch (err) {
-                if (err instanceof _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
+                if (err instanceof _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ)
                     throw err;
                 throw explain(err, image, ecr.repository, ecr.registryId, ecr.region, ecr.tag);
             }
@@ -58,7 +58,7 @@ async function resolveEcrDigests(images, opts) {
         if (failures.length === 1)
             throw failures[0];
         if (failures.length > 1)
-            throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`pin-digests: ${failures.length} images could not be resolved:\n${failures.map((f) => `- ${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(f).replace(/^pin-digests: /, '')}`).join('\n')}`);
+            throw new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`pin-digests: ${failures.length} images could not be resolved:\n${failures.map((f) => `- ${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(f).replace(/^pin-digests: /, '')}`).join('\n')}`);
         const entries = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
         return new Map(entries);
     }
@@ -68,14 +68,14 @@ async function resolveEcrDigests(images, opts) {
     }
 }
 function explain(err, image, repo, account, region, tag) {
-    const name = (0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(err);
+    const name = (0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(err);
     const where = `repository '${repo}' (account ${account}, ${region})`;
     if (name === 'ImageNotFoundException')
-        return new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`pin-digests: image ${image}: tag '${tag}' is not in ECR ${where}. Push the image before rendering, fix the tag, or set pin-digests: false.`, { cause: err });
+        return new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`pin-digests: image ${image}: tag '${tag}' is not in ECR ${where}. Push the image before rendering, fix the tag, or set pin-digests: false.`, { cause: err });
     if (name === 'RepositoryNotFoundException')
-        return new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`pin-digests: image ${image}: ECR ${where} does not exist or is not visible to these credentials. Check the image URI.`, { cause: err });
-    const hint = (0,_shared_src_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(err) === 'access-denied' ? ` The role needs ecr:DescribeImages on ${repo}.` : '';
-    return new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`pin-digests: DescribeImages for ${image} failed: ${name}: ${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}.${hint}`, { cause: err });
+        return new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`pin-digests: image ${image}: ECR ${where} does not exist or is not visible to these credentials. Check the image URI.`, { cause: err });
+    const hint = (0,_shared_src_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyError */ .fe)(err) === 'access-denied' ? ` The role needs ecr:DescribeImages on ${repo}.` : '';
+    return new _shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`pin-digests: DescribeImages for ${image} failed: ${name}: ${(0,_shared_src_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}.${hint}`, { cause: err });
 }
 
 

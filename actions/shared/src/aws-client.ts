@@ -1,4 +1,6 @@
 import { SLIPWAY_VERSION } from './version.js';
+import { InputError } from './errors.js';
+import type { Inputs } from './inputs.js';
 
 export interface AwsClientOptions {
   region: string;
@@ -28,3 +30,13 @@ export function resolveRegion(
 }
 
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/** The `region` input, else AWS_REGION / AWS_DEFAULT_REGION; required and validated. */
+export function requiredRegion(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): string {
+  const region = resolveRegion(inputs.optional('region'), env);
+  if (!region)
+    throw new InputError('region', '', 'set the region input or AWS_REGION in the job environment');
+  if (!REGION_PATTERN.test(region))
+    throw new InputError('region', region, 'expected an AWS region such as eu-west-1');
+  return region;
+}

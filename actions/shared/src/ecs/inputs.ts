@@ -1,7 +1,6 @@
 // Inputs that every ECS-changing action reads the same way: cluster, service names, region, watch timing.
 import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs.js';
-import { REGION_PATTERN, resolveRegion } from '../aws-client.js';
 
 export const ECS_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
@@ -16,15 +15,6 @@ export function clusterInput(inputs: Inputs): string {
     );
   }
   return cluster;
-}
-
-export function regionInput(inputs: Inputs, env: NodeJS.ProcessEnv): string {
-  const region = resolveRegion(inputs.optional('region'), env);
-  if (!region)
-    throw new InputError('region', '', 'set the region input or AWS_REGION in the job environment');
-  if (!REGION_PATTERN.test(region))
-    throw new InputError('region', region, 'expected an AWS region such as eu-west-1');
-  return region;
 }
 
 /** `timeout` (5s..6h, default 20m) and `poll-interval` (1s..60s, default 2s, at most a third of the timeout). */
