@@ -479,7 +479,10 @@ provider "aws" {
   region                      = "us-east-1"
   access_key                  = "test"
   secret_key                  = "test"
-  max_retries                 = 1
+  # moto's HTTP server sometimes closes a kept-alive connection under the provider's feet ("read tcp ...
+  # use of closed network connection"). The SDK treats that as a retryable connection error, so allow
+  # retries; one attempt made a CI destroy fail on a DescribeNatGateways read.
+  max_retries                 = 5
   skip_credentials_validation = true
   skip_metadata_api_check     = true
   skip_region_validation      = true
