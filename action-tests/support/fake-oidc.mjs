@@ -6,6 +6,7 @@
 // Records every audience asked for.
 // Does not model: signatures (the JWT is signed with a fixed fake key string, so no verifier would accept
 // it; moto's STS does not verify web identity tokens), token expiry enforcement, or GitHub's rate limits.
+// `failFirst: n` answers the first n authorised requests with 503 (a brief endpoint outage).
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 
@@ -48,17 +49,23 @@ export function githubClaims({
 }
 
 /**
- * @param {{repository?: string, ref?: string, environment?: string, failWith?: number}} [opts]
+ * @param {{repository?: string, ref?: string, environment?: string, failWith?: number, failFirst?: number}} [opts]
  * @returns {Promise<{env: Record<string,string>, audiences: string[], tokens: string[], requestToken: string, close: () => Promise<void>}>}
  */
 export async function startFakeOidc(opts = {}) {
   const requestToken = randomBytes(24).toString('hex');
   const audiences = [];
   const tokens = [];
+  let failuresLeft = opts.failFirst ?? 0;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.headers.authorization !== `Bearer ${requestToken}`) {
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"message":"bad request token"}');
+      return;
+    }
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"injected outage"}');
       return;
     }
     if (opts.failWith) {

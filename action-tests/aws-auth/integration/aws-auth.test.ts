@@ -134,9 +134,35 @@ describe('aws-auth bundle against moto STS and the fake OIDC issuer', () => {
         env,
       });
       expect(r.code).toBe(1);
-      expect(r.errors[0]).toContain("aws-auth: could not get an OIDC token for audience 'custom-aud'");
+      expect(r.errors[0]).toBe(
+        "aws-auth: could not get an OIDC token for audience 'custom-aud': the token endpoint answered HTTP 500: injected failure",
+      );
+      expect(r.warnings).toHaveLength(2); // 3 attempts, each retry announced
+      assertNoSecretsIn(r.stdout, [broken.requestToken]);
+      expect(r.masked).toContain(broken.requestToken);
     } finally {
       await broken.close();
+    }
+  });
+
+  test('a brief OIDC endpoint outage is retried and the job goes on', async () => {
+    const flaky = await startFakeOidc({ failFirst: 1 });
+    try {
+      const r = await runAction({
+        action: 'aws-auth',
+        inputs: { 'role-arn': 'arn:aws:iam::111122223333:role/deploy' },
+        env: { ...jobEnv(), ...flaky.env },
+      });
+      expect(r.code).toBe(0);
+      expect(r.warnings).toEqual([
+        expect.stringMatching(
+          /^OIDC token request attempt 1 failed \(the token endpoint answered HTTP 503: injected outage\); retrying in \d+ ms$/,
+        ),
+      ]);
+      expect(r.masked).toContain(flaky.tokens[0]);
+      expect(r.masked).toContain(flaky.requestToken);
+    } finally {
+      await flaky.close();
     }
   });
 });

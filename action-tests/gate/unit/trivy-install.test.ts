@@ -1,5 +1,5 @@
 // Trivy's installer against a local HTTP server standing in for the GitHub release host (127.0.0.1, port 0):
-// the real download (@actions/tool-cache), SHA-256 verification against a goreleaser-style checksums file,
+// the real download (fetch, with retries), SHA-256 verification against a goreleaser-style checksums file,
 // extraction and the tool cache. The real release host cannot be reached from this machine.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -18,6 +18,8 @@ import { tempDir } from '../../support/temp-dirs.mjs';
 const root = tempDir('slipway-trivy-install-');
 const files = new Map<string, Buffer>();
 const requests: string[] = [];
+/** Paths that answer 503 this many more times before serving their file. */
+const outages = new Map<string, number>();
 let server: Server;
 let baseUrl = '';
 
@@ -42,7 +44,11 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
     const body = files.get(req.url ?? '');
-    if (!body) res.writeHead(404).end('Not Found');
+    const outage = outages.get(req.url ?? '') ?? 0;
+    if (outage > 0) {
+      outages.set(req.url ?? '', outage - 1);
+      res.writeHead(503).end('Service Unavailable');
+    } else if (!body) res.writeHead(404).end('Not Found');
     else res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -63,6 +69,35 @@ describe('Trivy release install with checksum verification', () => {
 
   test('unsupported platform', () => {
     expect(() => releaseAsset('0.76.0', 'win32', 'x64')).toThrow('no Trivy release for win32/x64');
+  });
+
+  test('a release host outage is retried and logged', async () => {
+    release('9.9.4');
+    outages.set(`/v9.9.4/${releaseAsset('9.9.4', 'linux', 'x64')}`, 1);
+    const log: string[] = [];
+    const path = await installTrivy({
+      version: '9.9.4',
+      platform: 'linux',
+      arch: 'x64',
+      baseUrl,
+      log: (l) => log.push(l),
+    });
+    expect(execFileSync(path).toString()).toBe('Version: 9.9.4\n');
+    expect(log).toContainEqual(
+      expect.stringMatching(
+        /^download attempt 1 failed \(HTTP 503 from http:\/\/127\.0\.0\.1:\d+\/v9\.9\.4\/trivy_9\.9\.4_Linux-64bit\.tar\.gz\); retrying in \d+ ms$/,
+      ),
+    );
+  });
+
+  test('a cache folder without its .complete marker (an interrupted install) is not used', async () => {
+    mkdirSync(join(root, 'toolcache', 'trivy', '9.9.5', 'x64'), { recursive: true });
+    release('9.9.5');
+    const before = requests.length;
+    const path = await installTrivy({ version: '9.9.5', platform: 'linux', arch: 'x64', baseUrl });
+    expect(requests.length).toBe(before + 2);
+    expect(existsSync(join(root, 'toolcache', 'trivy', '9.9.5', 'x64.complete'))).toBe(true);
+    expect(execFileSync(path).toString()).toBe('Version: 9.9.5\n');
   });
 
   test('checksums file parsing', () => {
@@ -117,10 +152,12 @@ describe('Trivy release install with checksum verification', () => {
   });
 
   test('an unknown version is a clear download error (404, not retried)', async () => {
+    const before = requests.length;
     await expect(
       installTrivy({ version: '0.0.404', platform: 'linux', arch: 'x64', baseUrl }),
     ).rejects.toThrow(
-      /^could not download Trivy 0\.0\.404 \(Unexpected HTTP response: 404\); check trivy-version, or put a trivy on PATH$/,
+      /^could not download Trivy 0\.0\.404 \(HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/v0\.0\.404\/trivy_0\.0\.404_checksums\.txt\); check trivy-version, or put a trivy on PATH$/,
     );
+    expect(requests.length).toBe(before + 1);
   });
 });

@@ -5,6 +5,7 @@ import { ActionError, errorMessage } from '../../shared/src/errors.js';
 import { writeSummary } from '../../shared/src/summary.js';
 import { getInputs } from './inputs.js';
 import { decodeClaims, describeClaims } from './token-claims.js';
+import { proxyVariablesSet, requestOidcToken } from './oidc-token.js';
 
 export const ACTION = 'aws-auth';
 
@@ -19,18 +20,33 @@ export async function run(): Promise<void> {
           '`permissions: id-token: write` on the job (and `contents: read`); on pull requests from forks GitHub never provides one.',
       );
     }
+    const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    core.setSecret(requestToken);
     const token = await core.group('Request the GitHub OIDC token', async () => {
       let jwt: string;
       try {
-        // @actions/core only here: its OIDC client is the one piece of it slipway uses (and it masks the token).
-        const actionsCore = await import('@actions/core');
-        jwt = await actionsCore.getIDToken(inputs.audience);
+        jwt = await requestOidcToken({
+          url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL as string,
+          requestToken,
+          audience: inputs.audience,
+          onRetry: (err, attempt, delayMs) =>
+            core.warning(
+              `OIDC token request attempt ${attempt} failed (${errorMessage(err)}); retrying in ${delayMs} ms`,
+            ),
+        });
       } catch (err) {
+        const proxies = proxyVariablesSet(process.env);
+        const hint =
+          proxies.length > 0 && process.env.NODE_USE_ENV_PROXY !== '1'
+            ? ` (${proxies[0]} is set, but this request does not go through a proxy unless NODE_USE_ENV_PROXY=1 is set for the step)`
+            : '';
         throw new ActionError(
-          `could not get an OIDC token for audience '${inputs.audience}': ${errorMessage(err)}`,
+          `could not get an OIDC token for audience '${inputs.audience}': ${errorMessage(err)}${hint}`,
         );
       }
-      return jwt; // core.getIDToken has already registered it with ::add-mask::
+      core.setSecret(jwt);
+      core.info(`Received a token for audience '${inputs.audience}'`);
+      return jwt;
     });
     const claims = decodeClaims(token);
     core.info(`OIDC token: ${describeClaims(claims)}`);

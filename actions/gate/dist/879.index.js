@@ -2,7 +2,7 @@ export const id = 879;
 export const ids = [879];
 export const modules = {
 
-/***/ 8879:
+/***/ 879:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -5,6 +5,7 @@ import { delimiter, join, relative, resolve, sep } from 'node:path';
 import { ActionError } from '../../shared/src/errors.js';
 import type { GateInputs } from './inputs.js';
 import { runCommand } from './commands.js';
+import { findFiles } from './find-files.js';
 import type { JUnitReport, TestFailure } from './junit.js';
 import { evaluate, formatCounts, parseTrivyReport, type Evaluation, type Finding } from './findings.js';
 import { sarifArgs, scanArgs, trivyAt, type Trivy } from './trivy.js';
@@ -29,12 +30,6 @@ export interface TestOutcome {
   failures: TestFailure[];
 }
 
-async function findReports(patterns: string[]): Promise<string[]> {
-  const glob = await import('@actions/glob');
-  const globber = await glob.create(patterns.join('\n'), { matchDirectories: false });
-  return (await globber.glob()).sort();
-}
-
 /** test: the command (when given), then its JUnit reports, which become counts and annotations. */
 export async function testStage(inputs: GateInputs, workspace = process.cwd()): Promise<TestOutcome> {
   const started = Date.now();
@@ -50,7 +45,7 @@ export async function testStage(inputs: GateInputs, workspace = process.cwd()): 
   // The XML parser is loaded only when there are reports to read.
   const { fsLocator, parseJUnit, totals } = await import('./junit.js');
   if (inputs.junit.length) {
-    const files = await findReports(inputs.junit);
+    const files = await findFiles(inputs.junit, workspace);
     if (files.length === 0) core.warning(`gate: no JUnit report matched ${inputs.junit.join(', ')}`);
     const loc = fsLocator(workspace);
     for (const file of files) {

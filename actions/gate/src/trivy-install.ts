@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import * as tc from '@actions/tool-cache';
 import { ActionError } from '../../shared/src/errors.js';
+import { cacheFolder, downloadFile, extractTarGz, findCached } from './tool-cache.js';
 
 export const TRIVY_RELEASES = 'https://github.com/aquasecurity/trivy/releases/download';
 
@@ -63,7 +63,7 @@ export async function installTrivy(opts: InstallOptions): Promise<string> {
     baseUrl = TRIVY_RELEASES,
     log = () => {},
   } = opts;
-  const cached = tc.find('trivy', version, arch);
+  const cached = findCached('trivy', version, arch);
   if (cached) {
     log(`Trivy ${version} found in the tool cache`);
     return join(cached, 'trivy');
@@ -74,8 +74,12 @@ export async function installTrivy(opts: InstallOptions): Promise<string> {
   let sums: string;
   let archive: string;
   try {
-    sums = await tc.downloadTool(`${base}/${checksumsAsset(version)}`);
-    archive = await tc.downloadTool(`${base}/${asset}`);
+    const onRetry = (err: unknown, attempt: number, delayMs: number) =>
+      log(
+        `download attempt ${attempt} failed (${err instanceof Error ? err.message : String(err)}); retrying in ${delayMs} ms`,
+      );
+    sums = await downloadFile(`${base}/${checksumsAsset(version)}`, { onRetry });
+    archive = await downloadFile(`${base}/${asset}`, { onRetry });
   } catch (err) {
     throw new ActionError(
       `could not download Trivy ${version} (${err instanceof Error ? err.message : String(err)}); check trivy-version, or put a trivy on PATH`,
@@ -92,7 +96,7 @@ export async function installTrivy(opts: InstallOptions): Promise<string> {
     );
   }
   log(`sha256 ${actual} matches ${checksumsAsset(version)}`);
-  const dir = await tc.extractTar(archive);
-  const cachedDir = await tc.cacheDir(dir, 'trivy', version, arch);
+  const dir = await extractTarGz(archive);
+  const cachedDir = cacheFolder(dir, 'trivy', version, arch);
   return join(cachedDir, 'trivy');
 }

@@ -1,7 +1,7 @@
 // The GitHub runner's workflow-command protocol, as slipway's actions use it: the part of @actions/core they
 // need, with the same names and the same encoding, without its 490 KB bundle. Every deploy step pays an
-// action's start-up, and @actions/core alone costs ~90 ms of it on Node 24 (see bench/). aws-auth, which
-// needs core.getIDToken and its OIDC HTTP client, loads @actions/core itself, on demand.
+// action's start-up, and @actions/core alone costs ~90 ms of it on Node 24 (see bench/). aws-auth requests
+// its OIDC token with Node's fetch (actions/aws-auth/src/oidc-token.ts) rather than @actions/core's client.
 import { appendFileSync, existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
