@@ -4,7 +4,7 @@
 //   node scripts/bundle.mjs              rebuild every dist/ in place
 //   node scripts/bundle.mjs --out DIR    build into DIR/<name>/ instead (used by the freshness check)
 //   node scripts/bundle.mjs NAME...      only these actions
-import { existsSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, run } from './lib.mjs';
 
@@ -54,8 +54,28 @@ export async function bundleAction(action, outRoot) {
       { quiet: true },
     );
     if (res.code !== 0) throw new Error(`ncc failed for ${action} (${entry}):\n${res.output}`);
+    await minifyChunks(sub ? join(out, sub) : out);
   }
   return out;
+}
+
+/**
+ * ncc's -m minifies the entry file only; the chunks it splits off for dynamic imports (the AWS SDK, yaml...)
+ * stay unminified, which doubles the bundle and the parse time of every action start. Minify them with the
+ * options ncc uses for the entry (no compression, names kept: the SDK relies on class names).
+ */
+async function minifyChunks(dir) {
+  const { minify } = await import('terser');
+  for (const file of readdirSync(dir).filter((f) => /^\d+\.index\.js$/.test(f))) {
+    const path = join(dir, file);
+    const result = await minify(readFileSync(path, 'utf8'), {
+      module: true,
+      compress: false,
+      mangle: { keep_classnames: true, keep_fnames: true },
+    });
+    if (typeof result.code !== 'string') throw new Error(`terser returned no code for ${path}`);
+    writeFileSync(path, result.code);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

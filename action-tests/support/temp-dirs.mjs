@@ -1,5 +1,8 @@
-// Temporary folders for test runs that are removed when the process exits (a test file's worker, or the
-// demo), so repeated runs on one machine (CI reuses it) do not pile up folders in the temp directory.
+// Temporary folders for test runs, so repeated runs on one machine (CI reuses it) do not pile up folders
+// in the temp directory.
+// - Under jest, action-tests/support/jest-temp-root.mjs makes one root folder per run (SLIPWAY_TEST_TMP,
+//   inherited by every worker) and removes it when the run ends: every tempDir() lives inside it.
+// - Elsewhere (the demo, the bench) each folder is removed when the process exits.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +10,9 @@ import { join } from 'node:path';
 const dirs = new Set();
 let hooked = false;
 
-/** Like mkdtempSync(join(tmpdir(), prefix)), removed at process exit. */
+/** Like mkdtempSync(join(tmpdir(), prefix)), removed at the end of the test run or at process exit. */
 export function tempDir(prefix) {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(process.env.SLIPWAY_TEST_TMP || tmpdir(), prefix));
   dirs.add(dir);
   if (!hooked) {
     hooked = true;
