@@ -3,6 +3,7 @@ import { runAction } from '../../support/run-action.mjs';
 import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
 import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
 import * as fx from '../../support/ecs-fixture.mjs';
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 
 type Sim = Awaited<ReturnType<typeof startEcsRolloutSimulator>>;
 let sim: Sim;
@@ -268,6 +269,62 @@ describe('ecs-deploy scenarios', () => {
     expect(r.summary).toMatch(/\| \[worker\].*↩️ rolled-back/);
     // api runs the new revision, so it is not deregistered, and it is tagged as deployed.
     expect(await fx.listRevisions(ecs, 'shared')).toHaveLength(1);
+  });
+
+  test('rollback-scope all: one service fails, so the one where the revision succeeded is rolled back too', async () => {
+    const api = await fx.createService(ecs, { cluster: CLUSTER, service: 'shop-api' });
+    const worker = await fx.createService(ecs, { cluster: CLUSTER, service: 'shop-worker' });
+    await sim.scenario({ service: 'shop-worker', scenario: 'unhealthy' });
+    const path = fx.writeTaskDefinition(fx.taskDefinitionDoc('shop', `${fx.REGISTRY}/shop:v2`));
+    const r = await runAction({
+      action: 'ecs-deploy',
+      inputs: {
+        cluster: CLUSTER,
+        services: 'shop-api, shop-worker',
+        'task-definition': path,
+        'rollback-scope': 'all',
+        timeout: '60s',
+        'poll-interval': '1s',
+      },
+      env: { ...awsEnv(), AWS_ENDPOINT_URL_ECS: sim.url },
+      timeoutMs: 120_000,
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('rolled-back');
+    const results = JSON.parse(r.outputs.results ?? '[]') as Array<{
+      service: string;
+      status: string;
+      reason: string;
+      finalTaskDefinition: string;
+    }>;
+    expect(results.map((x) => [x.service, x.status, x.finalTaskDefinition])).toEqual([
+      ['shop-api', 'rolled-back', api.taskDefinitionArn],
+      ['shop-worker', 'rolled-back', worker.taskDefinitionArn],
+    ]);
+    expect(results[0]?.reason).toBe(
+      'rolled back with the release: shop-worker failed and rollback-scope is all',
+    );
+    // The api deploy really succeeded first, then was put back and watched like any rollback.
+    expect(r.stdout).toContain('[shop-api] ✔ shop:1 is serving');
+    expect(r.warnings).toContain('rolling back shop-api too: shop-worker failed and rollback-scope is all');
+    expect(r.stdout).toContain('[shop-api] ✔ shop-api:1 is serving: deployment completed');
+    expect(r.stdout).toContain('[shop-api] ↩ rolled back with the release: shop-api:1 is serving again');
+    // One error per service, each with its own reason.
+    expect(r.errors).toHaveLength(2);
+    expect(r.errors.find((e: string) => e.includes('service shop-api'))).toContain(
+      'rolled back with the release',
+    );
+    // What ECS runs afterwards: both services on their previous revision, nothing on the new one.
+    const after = await ecs.send(
+      new DescribeServicesCommand({ cluster: CLUSTER, services: ['shop-api', 'shop-worker'] }),
+    );
+    expect(after.services?.map((s) => s.taskDefinition)).toEqual([
+      api.taskDefinitionArn,
+      worker.taskDefinitionArn,
+    ]);
+    // Nothing runs the new revision: it is neither tagged deployed nor kept.
+    expect(r.stdout).not.toContain('slipway:deployed-at=');
+    expect(r.stdout).toContain('Deregistered shop:');
   });
 
   test('an existing task definition ARN is deployed without registering anything', async () => {

@@ -18,6 +18,7 @@ test('defaults', () => {
     deregisterFailed: true,
     pollIntervalMs: 2000,
     maxFailedTasks: undefined,
+    rollbackScope: 'failed',
     region: 'eu-west-1',
     maxAttempts: 5,
   });
@@ -58,7 +59,20 @@ test.each([
   [{ wait: 'no' }, "input 'wait' is 'no': expected 'true' or 'false'"],
   [{ 'rollback-on-failure': 'maybe' }, "input 'rollback-on-failure' is 'maybe'"],
   [{ 'max-attempts': '11' }, "input 'max-attempts' is '11'"],
+  [{ 'rollback-scope': 'some' }, "input 'rollback-scope' is 'some': allowed values are 'failed', 'all'"],
+  [
+    { 'rollback-scope': 'all', wait: 'false' },
+    "input 'rollback-scope' is 'all': 'all' rolls every service back when one fails, so it needs wait: true and rollback-on-failure: true (they are false and true)",
+  ],
+  [
+    { 'rollback-scope': 'all', 'rollback-on-failure': 'false' },
+    "input 'rollback-scope' is 'all': 'all' rolls every service back when one fails, so it needs wait: true and rollback-on-failure: true (they are true and false)",
+  ],
   [{ region: 'moon-1' }, "input 'region' is 'moon-1'"],
 ])('%p fails with %s', (override, message) => {
   expect(() => parse({ ...base, ...override })).toThrow(message);
+});
+
+test('rollback-scope all, with the defaults it needs', () => {
+  expect(parse({ ...base, services: 'api,worker', 'rollback-scope': 'ALL' }).rollbackScope).toBe('all');
 });

@@ -2,6 +2,7 @@ import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
 import { clusterInput, ECS_NAME, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
+import type { RollbackScope } from './release-rollback.js';
 
 export interface DeployInputs {
   cluster: string;
@@ -15,6 +16,7 @@ export interface DeployInputs {
   deregisterFailed: boolean;
   pollIntervalMs: number;
   maxFailedTasks?: number;
+  rollbackScope: RollbackScope;
   region: string;
   maxAttempts: number;
 }
@@ -53,18 +55,28 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
 
   const wait = inputs.bool('wait', true);
   const { timeoutMs, pollIntervalMs } = watchTimingInputs(inputs);
+  const rollbackOnFailure = inputs.bool('rollback-on-failure', true);
+  const rollbackScope = inputs.oneOf('rollback-scope', ['failed', 'all'] as const, 'failed');
+  if (rollbackScope === 'all' && (!wait || !rollbackOnFailure)) {
+    throw new InputError(
+      'rollback-scope',
+      rollbackScope,
+      `'all' rolls every service back when one fails, so it needs wait: true and rollback-on-failure: true (they are ${wait} and ${rollbackOnFailure})`,
+    );
+  }
   return {
     cluster,
     services,
     taskDefinition,
     wait,
     timeoutMs,
-    rollbackOnFailure: inputs.bool('rollback-on-failure', true),
+    rollbackOnFailure,
     forceNewDeployment: inputs.bool('force-new-deployment', false),
     desiredCount: inputs.optionalInt('desired-count', { min: 0, max: 10_000 }),
     deregisterFailed: inputs.bool('deregister-failed', true),
     pollIntervalMs,
     maxFailedTasks: inputs.optionalInt('max-failed-tasks', { min: 1, max: 10_000 }),
+    rollbackScope,
     region,
     maxAttempts: inputs.int('max-attempts', { min: 1, max: 10, fallback: 5 }),
   };

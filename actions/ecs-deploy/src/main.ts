@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
       const images = (targetDef.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`);
 
       // 3 + 4. One UpdateService per service, then watch each, in parallel; log lines carry the service name.
-      const results = await Promise.all(
+      const deployed = await Promise.all(
         inputs.services.map((name) =>
           deployToService({
             api,
@@ -96,6 +96,21 @@ export async function run(): Promise<void> {
           }),
         ),
       );
+
+      // rollback-scope all: one service failed, so the release is rolled back everywhere it succeeded.
+      const { releaseRollbackPlan, rollBackRelease } = await import('./release-rollback.js');
+      const results = await rollBackRelease(deployed, releaseRollbackPlan(inputs.rollbackScope, deployed), {
+        api,
+        cluster: inputs.cluster,
+        region: inputs.region,
+        timeoutMs: inputs.timeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+        log: (name) => ({
+          info: (l) => core.info(`[${name}] ${l}`),
+          warning: (l) => core.warning(`[${name}] ${l}`),
+        }),
+        releaseLog: { info: (l) => core.info(l), warning: (l) => core.warning(l) },
+      });
 
       // 5. Record success on the revision; clean up a revision nobody runs.
       if (results.some((r) => r.status === 'succeeded')) {
