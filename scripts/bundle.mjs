@@ -61,8 +61,12 @@ export async function bundleAction(action, outRoot) {
 
 /**
  * ncc's -m minifies the entry file only; the chunks it splits off for dynamic imports (the AWS SDK, yaml...)
- * stay unminified, which doubles the bundle and the parse time of every action start. Minify them with the
- * options ncc uses for the entry (no compression, names kept: the SDK relies on class names).
+ * stay unminified, which doubles the bundle. Minify them with the options ncc uses for the entry (no
+ * compression, names kept: the SDK relies on class names), then put each module factory back in
+ * parentheses, as webpack writes them: V8 compiles a parenthesised function eagerly instead of pre-parsing
+ * it and parsing it again when it runs, and every factory in a chunk runs as soon as the chunk is used.
+ * That saves about 20 ms of every ECS action's start-up (ecs-deploy: 166 -> 146 ms median, 30 interleaved
+ * runs), and makes the minified chunks start as fast as the unminified ones or faster.
  */
 async function minifyChunks(dir) {
   const { minify } = await import('terser');
@@ -74,8 +78,32 @@ async function minifyChunks(dir) {
       mangle: { keep_classnames: true, keep_fnames: true },
     });
     if (typeof result.code !== 'string') throw new Error(`terser returned no code for ${path}`);
-    writeFileSync(path, result.code);
+    writeFileSync(path, await parenthesiseModuleFactories(result.code, path));
   }
+}
+
+/** `export const modules = {1: (a) => {...}}` -> `{1: ((a) => {...})}`, for every factory of a chunk. */
+async function parenthesiseModuleFactories(code, path) {
+  const { parse } = await import('acorn');
+  const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
+  const spans = [];
+  for (const statement of ast.body) {
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    for (const d of statement.declaration?.declarations ?? []) {
+      if (d.id.name !== 'modules' || d.init?.type !== 'ObjectExpression') continue;
+      for (const p of d.init.properties) {
+        if (p.value?.type === 'ArrowFunctionExpression' || p.value?.type === 'FunctionExpression')
+          spans.push([p.value.start, p.value.end]);
+      }
+    }
+  }
+  if (spans.length === 0)
+    throw new Error(`${path}: no \`export const modules\` factories found (ncc's chunk format changed?)`);
+  let out = code;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) {
+    out = `${out.slice(0, start)}(${out.slice(start, end)})${out.slice(end)}`;
+  }
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
