@@ -327,6 +327,53 @@ describe('ecs-deploy scenarios', () => {
     expect(r.stdout).toContain('Deregistered shop:');
   });
 
+  test('rollback-scope all: when putting a healthy service back fails too, it says so and keeps the revision', async () => {
+    // rel-api's previous revision runs an image the simulator fails (tag contains "unhealthy"): the release
+    // rollback of rel-api trips its breaker and ECS returns it to the new revision.
+    await fx.createService(ecs, {
+      cluster: CLUSTER,
+      service: 'rel-api',
+      image: `${fx.REGISTRY}/rel-api:v1-unhealthy`,
+    });
+    const worker = await fx.createService(ecs, { cluster: CLUSTER, service: 'rel-worker' });
+    await sim.scenario({ service: 'rel-worker', scenario: 'unhealthy' });
+    const path = fx.writeTaskDefinition(fx.taskDefinitionDoc('rel', `${fx.REGISTRY}/rel:v2`));
+    const r = await runAction({
+      action: 'ecs-deploy',
+      inputs: {
+        cluster: CLUSTER,
+        services: 'rel-api, rel-worker',
+        'task-definition': path,
+        'rollback-scope': 'all',
+        timeout: '60s',
+        'poll-interval': '1s',
+      },
+      env: { ...awsEnv(), AWS_ENDPOINT_URL_ECS: sim.url },
+      timeoutMs: 120_000,
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('failed');
+    const target = r.outputs['task-definition-arn'] ?? '';
+    const results = JSON.parse(r.outputs.results ?? '[]') as Array<{
+      service: string;
+      status: string;
+      reason: string;
+      finalTaskDefinition: string;
+    }>;
+    expect(results.map((x) => [x.service, x.status, x.finalTaskDefinition])).toEqual([
+      ['rel-api', 'failed', target],
+      ['rel-worker', 'rolled-back', worker.taskDefinitionArn],
+    ]);
+    expect(results[0]?.reason).toMatch(
+      /^rolled back with the release: rel-worker failed and rollback-scope is all, but that rollback did not complete: /,
+    );
+    const apiError = r.errors.find((e: string) => e.includes('service rel-api'));
+    expect(apiError).toContain('the service is on rel:1');
+    // rel-api still serves the new revision, which had succeeded there: it is kept and tagged as deployed.
+    expect(r.stdout).not.toContain('Deregistered rel:');
+    expect(r.stdout).toContain('Tagged rel:1 slipway:deployed-at=');
+  });
+
   test('an existing task definition ARN is deployed without registering anything', async () => {
     const { taskDefinitionArn } = await fx.createService(ecs, { cluster: CLUSTER, service: 'byarn' });
     const path = fx.writeTaskDefinition(fx.taskDefinitionDoc('byarn', `${fx.REGISTRY}/byarn:v2`));

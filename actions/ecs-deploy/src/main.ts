@@ -116,8 +116,12 @@ export async function run(): Promise<void> {
         releaseLog: { info: (l) => core.info(l), warning: (l) => core.warning(l) },
       });
 
-      // 5. Record success on the revision; clean up a revision nobody runs.
-      if (results.some((r) => r.status === 'succeeded')) {
+      // 5. Record success on the revision (it became steady somewhere and still serves there); clean up a
+      // revision nobody runs.
+      const servesAfterSuccess = deployed.some(
+        (r, i) => r.status === 'succeeded' && results[i]?.finalTaskDefinition === target,
+      );
+      if (servesAfterSuccess) {
         const at = new Date().toISOString();
         await api.tagResource(target, { 'slipway:deployed-at': at });
         core.info(`Tagged ${revisionLabel(target)} slipway:deployed-at=${at}`);
