@@ -271,16 +271,17 @@ describe('ecs-deploy scenarios', () => {
     expect(await fx.listRevisions(ecs, 'shared')).toHaveLength(1);
   });
 
-  test('rollback-scope all: one service fails, so the one where the revision succeeded is rolled back too', async () => {
-    const api = await fx.createService(ecs, { cluster: CLUSTER, service: 'shop-api' });
-    const worker = await fx.createService(ecs, { cluster: CLUSTER, service: 'shop-worker' });
-    await sim.scenario({ service: 'shop-worker', scenario: 'unhealthy' });
-    const path = fx.writeTaskDefinition(fx.taskDefinitionDoc('shop', `${fx.REGISTRY}/shop:v2`));
+  /** One revision of `family` to `<family>-api` and `<family>-worker` with rollback-scope all; the worker fails. */
+  async function releaseWithFailingWorker(family: string, apiImage?: string) {
+    const api = await fx.createService(ecs, { cluster: CLUSTER, service: `${family}-api`, image: apiImage });
+    const worker = await fx.createService(ecs, { cluster: CLUSTER, service: `${family}-worker` });
+    await sim.scenario({ service: `${family}-worker`, scenario: 'unhealthy' });
+    const path = fx.writeTaskDefinition(fx.taskDefinitionDoc(family, `${fx.REGISTRY}/${family}:v2`));
     const r = await runAction({
       action: 'ecs-deploy',
       inputs: {
         cluster: CLUSTER,
-        services: 'shop-api, shop-worker',
+        services: `${family}-api, ${family}-worker`,
         'task-definition': path,
         'rollback-scope': 'all',
         timeout: '60s',
@@ -289,14 +290,19 @@ describe('ecs-deploy scenarios', () => {
       env: { ...awsEnv(), AWS_ENDPOINT_URL_ECS: sim.url },
       timeoutMs: 120_000,
     });
-    expect(r.code).toBe(1);
-    expect(r.outputs.status).toBe('rolled-back');
     const results = JSON.parse(r.outputs.results ?? '[]') as Array<{
       service: string;
       status: string;
       reason: string;
       finalTaskDefinition: string;
     }>;
+    return { r, results, api, worker };
+  }
+
+  test('rollback-scope all: one service fails, so the one where the revision succeeded is rolled back too', async () => {
+    const { r, results, api, worker } = await releaseWithFailingWorker('shop');
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('rolled-back');
     expect(results.map((x) => [x.service, x.status, x.finalTaskDefinition])).toEqual([
       ['shop-api', 'rolled-back', api.taskDefinitionArn],
       ['shop-worker', 'rolled-back', worker.taskDefinitionArn],
@@ -330,36 +336,13 @@ describe('ecs-deploy scenarios', () => {
   test('rollback-scope all: when putting a healthy service back fails too, it says so and keeps the revision', async () => {
     // rel-api's previous revision runs an image the simulator fails (tag contains "unhealthy"): the release
     // rollback of rel-api trips its breaker and ECS returns it to the new revision.
-    await fx.createService(ecs, {
-      cluster: CLUSTER,
-      service: 'rel-api',
-      image: `${fx.REGISTRY}/rel-api:v1-unhealthy`,
-    });
-    const worker = await fx.createService(ecs, { cluster: CLUSTER, service: 'rel-worker' });
-    await sim.scenario({ service: 'rel-worker', scenario: 'unhealthy' });
-    const path = fx.writeTaskDefinition(fx.taskDefinitionDoc('rel', `${fx.REGISTRY}/rel:v2`));
-    const r = await runAction({
-      action: 'ecs-deploy',
-      inputs: {
-        cluster: CLUSTER,
-        services: 'rel-api, rel-worker',
-        'task-definition': path,
-        'rollback-scope': 'all',
-        timeout: '60s',
-        'poll-interval': '1s',
-      },
-      env: { ...awsEnv(), AWS_ENDPOINT_URL_ECS: sim.url },
-      timeoutMs: 120_000,
-    });
+    const { r, results, worker } = await releaseWithFailingWorker(
+      'rel',
+      `${fx.REGISTRY}/rel-api:v1-unhealthy`,
+    );
     expect(r.code).toBe(1);
     expect(r.outputs.status).toBe('failed');
     const target = r.outputs['task-definition-arn'] ?? '';
-    const results = JSON.parse(r.outputs.results ?? '[]') as Array<{
-      service: string;
-      status: string;
-      reason: string;
-      finalTaskDefinition: string;
-    }>;
     expect(results.map((x) => [x.service, x.status, x.finalTaskDefinition])).toEqual([
       ['rel-api', 'failed', target],
       ['rel-worker', 'rolled-back', worker.taskDefinitionArn],
