@@ -42,6 +42,24 @@ export const ROUTE_NAMES = ROUTES.map((r) => r[2]);
 /**
  * @param {{owner?: string, repo?: string}} [opts]
  */
+/** GitHub's 422 details for a comment body that is missing, empty, or over 65,536 characters; else undefined. */
+function commentBodyProblem(text) {
+  if (typeof text !== 'string' || text === '')
+    return { errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }] };
+  if ([...text].length > 65536)
+    return {
+      errors: [
+        {
+          resource: 'IssueComment',
+          code: 'custom',
+          field: 'body',
+          message: 'body is too long (maximum is 65536 characters)',
+        },
+      ],
+    };
+  return undefined;
+}
+
 export async function startFakeGitHub({ owner = 'acme', repo = 'payments' } = {}) {
   /** @type {Map<string, {login: string, user: boolean}>} */
   const tokens = new Map([[WORKFLOW_TOKEN, { login: WORKFLOW_LOGIN, user: false }]]);
@@ -187,21 +205,8 @@ export async function startFakeGitHub({ owner = 'acme', repo = 'payments' } = {}
       }
       case 'comments.create': {
         const text = body && typeof body === 'object' ? body.body : undefined;
-        if (typeof text !== 'string' || text === '')
-          return fail(422, 'Validation Failed', {
-            errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }],
-          });
-        if ([...text].length > 65536)
-          return fail(422, 'Validation Failed', {
-            errors: [
-              {
-                resource: 'IssueComment',
-                code: 'custom',
-                field: 'body',
-                message: 'body is too long (maximum is 65536 characters)',
-              },
-            ],
-          });
+        const invalid = commentBodyProblem(text);
+        if (invalid) return fail(422, 'Validation Failed', invalid);
         return reply(201, addComment(Number(params[2]), { body: text, login: identity.login }));
       }
       case 'comments.get':
@@ -217,18 +222,8 @@ export async function startFakeGitHub({ owner = 'acme', repo = 'payments' } = {}
           return;
         }
         const text = body && typeof body === 'object' ? body.body : undefined;
-        if (typeof text !== 'string' || text === '') return fail(422, 'Validation Failed');
-        if ([...text].length > 65536)
-          return fail(422, 'Validation Failed', {
-            errors: [
-              {
-                resource: 'IssueComment',
-                code: 'custom',
-                field: 'body',
-                message: 'body is too long (maximum is 65536 characters)',
-              },
-            ],
-          });
+        const invalid = commentBodyProblem(text);
+        if (invalid) return fail(422, 'Validation Failed', invalid);
         c.body = text;
         c.updated_at = now();
         return reply(200, commentJson(c));

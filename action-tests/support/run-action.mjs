@@ -4,9 +4,9 @@
 //
 // What it does not model: the runner's masking of `::add-mask::` values (the raw output is returned as
 // printed, which is what lets tests check that no secret is printed), expressions, and `if:` conditions.
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tempDir } from './temp-dirs.mjs';
+import { run } from '../../scripts/lib.mjs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -108,38 +108,18 @@ export async function runAction({
   const stateEnv = {};
   for (const [name, value] of Object.entries(state)) stateEnv[`STATE_${name}`] = value;
   const entry = join(repoRoot, 'actions', action, 'dist', step === 'post' ? 'post/index.js' : 'index.js');
-  const started = Date.now();
-  const child = spawn(node24, [entry], {
+  const { code, timedOut, durationMs, stdout, stderr } = await run(node24, [entry], {
     cwd: cwd ?? dir,
     env: runnerEnv({ RUNNER_TEMP: dir, ...files, ...inputEnv, ...stateEnv, ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    quiet: true,
+    timeoutMs,
+    onStdoutLine: onLine,
   });
-  let stdout = '';
-  let stderr = '';
-  let pending = '';
-  child.stdout.on('data', (c) => {
-    const text = c.toString();
-    stdout += text;
-    if (onLine) {
-      pending += text;
-      const parts = pending.split('\n');
-      pending = parts.pop() ?? '';
-      for (const p of parts) onLine(p);
-    }
-  });
-  child.stderr.on('data', (c) => (stderr += c.toString()));
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, timeoutMs);
-  const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  clearTimeout(timer);
   const read = (f) => readFileSync(f, 'utf8');
   const result = {
     code,
     timedOut,
-    durationMs: Date.now() - started,
+    durationMs,
     /** Wall-clock ms when the process exited (same clock as the simulators'). */
     endedAt: Date.now(),
     stdout,

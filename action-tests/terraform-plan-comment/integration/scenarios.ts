@@ -20,6 +20,23 @@ export interface BuiltPlan {
 
 const tf = (hcl: string) => ({ 'main.tf': hcl });
 
+/** A sensitive variable feeding a resource and a sensitive output; the scenario changes its value. */
+const sensitiveConfig = (password: string) =>
+  tf(`
+variable "password" {
+  type      = string
+  sensitive = true
+  default   = "${password}"
+}
+resource "terraform_data" "creds" {
+  input = { user = "app", password = var.password }
+}
+output "password" {
+  value     = var.password
+  sensitive = true
+}
+`);
+
 export const SCENARIOS = {
   create: {
     planned: tf(`
@@ -116,36 +133,8 @@ resource "terraform_data" "queue" {
     ),
   },
   sensitive: {
-    applied: [
-      tf(`
-variable "password" {
-  type      = string
-  sensitive = true
-  default   = "Old-Secret-Value-1"
-}
-resource "terraform_data" "creds" {
-  input = { user = "app", password = var.password }
-}
-output "password" {
-  value     = var.password
-  sensitive = true
-}
-`),
-    ],
-    planned: tf(`
-variable "password" {
-  type      = string
-  sensitive = true
-  default   = "New-Secret-Value-2"
-}
-resource "terraform_data" "creds" {
-  input = { user = "app", password = var.password }
-}
-output "password" {
-  value     = var.password
-  sensitive = true
-}
-`),
+    applied: [sensitiveConfig('Old-Secret-Value-1')],
+    planned: sensitiveConfig('New-Secret-Value-2'),
   },
   /** What a reviewer sees most: a replace, a destroy, an update, a create and an output change together. */
   review: {

@@ -28,6 +28,20 @@ export interface Entry {
   change: Change;
 }
 
+/** Every count at zero: a plan with nothing to do. */
+export const NO_CHANGES: Readonly<Counts> = {
+  create: 0,
+  update: 0,
+  delete: 0,
+  replace: 0,
+  read: 0,
+  import: 0,
+  move: 0,
+  forget: 0,
+  drift: 0,
+  outputs: 0,
+};
+
 export interface Counts {
   create: number;
   update: number;
@@ -97,18 +111,7 @@ export function summarize(plan: Plan): PlanSummary {
   const outputs = plan.outputChanges
     .filter(([, c]) => kindOf(c.actions) !== 'no-op')
     .map(([name, change]) => ({ name, change }));
-  const counts: Counts = {
-    create: 0,
-    update: 0,
-    delete: 0,
-    replace: 0,
-    read: 0,
-    import: 0,
-    move: 0,
-    forget: 0,
-    drift: drift.length,
-    outputs: outputs.length,
-  };
+  const counts: Counts = { ...NO_CHANGES, drift: drift.length, outputs: outputs.length };
   for (const e of entries) {
     if (e.kind !== 'no-op') counts[e.kind]++;
     if (e.importing) counts.import++;
