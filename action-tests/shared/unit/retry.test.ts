@@ -1,4 +1,9 @@
-import { classifyError, withRetry, backoffDelay } from '../../../actions/shared/src/retry.js';
+import {
+  classifyError,
+  withRetry,
+  backoffDelay,
+  isRetryableStatus,
+} from '../../../actions/shared/src/retry.js';
 
 const awsError = (name: string, status?: number) =>
   Object.assign(new Error(`${name} happened`), { name, $metadata: status ? { httpStatusCode: status } : {} });
@@ -81,5 +86,14 @@ describe('withRetry', () => {
       500, 1000, 2000, 4000, 8000, 10000,
     ]);
     expect(backoffDelay(3, 500, 10_000, () => 0)).toBe(1000);
+  });
+});
+
+describe('isRetryableStatus', () => {
+  test.each([408, 429, 500, 502, 503, 504])('%i is retried', (status) => {
+    expect(isRetryableStatus(status)).toBe(true);
+  });
+  test.each([200, 400, 401, 403, 404, 409, 422])('%i is not', (status) => {
+    expect(isRetryableStatus(status)).toBe(false);
   });
 });

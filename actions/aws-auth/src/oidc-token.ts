@@ -2,7 +2,7 @@
 // `Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN`, answered with `{"value": "<jwt>"}`.
 // Node's own fetch does the request, so aws-auth does not bundle @actions/core's HTTP client (undici,
 // about 1 MB of the bundle and a third of its start-up).
-import { withRetry } from '../../shared/src/retry.js';
+import { isRetryableStatus, withRetry } from '../../shared/src/retry.js';
 
 export interface OidcRequest {
   /** ACTIONS_ID_TOKEN_REQUEST_URL */
@@ -50,10 +50,8 @@ export class OidcNetworkError extends Error {
   }
 }
 
-const RETRY_STATUS = (status: number): boolean => status === 408 || status === 429 || status >= 500;
-
 function retryableTokenError(err: unknown): boolean {
-  if (err instanceof OidcHttpError) return RETRY_STATUS(err.status);
+  if (err instanceof OidcHttpError) return isRetryableStatus(err.status);
   return err instanceof OidcNetworkError;
 }
 

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { withRetry } from '../../shared/src/retry.js';
+import { isRetryableStatus, withRetry } from '../../shared/src/retry.js';
 
 function cacheRoot(): string {
   const root = process.env.RUNNER_TOOL_CACHE;
@@ -70,7 +70,7 @@ export interface DownloadOptions {
 
 const retryableDownload = (err: unknown): boolean =>
   err instanceof DownloadHttpError
-    ? err.status === 408 || err.status === 429 || err.status >= 500
+    ? isRetryableStatus(err.status)
     : !(err instanceof Error && err.name === 'TimeoutError');
 
 /** Downloads `url` (following redirects) to a new file under RUNNER_TEMP; returns its path. */

@@ -75,6 +75,11 @@ export function classifyError(err: unknown): ErrorClass {
   return 'fatal';
 }
 
+/** HTTP statuses worth another attempt at the same request: 408, 429 and every 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
 export function isRetryable(err: unknown): boolean {
   const c = classifyError(err);
   return c === 'throttling' || c === 'transient';

@@ -1,5 +1,5 @@
 import { getOctokit } from '@actions/github';
-import { withRetry } from '../../shared/src/retry.js';
+import { isRetryableStatus, withRetry } from '../../shared/src/retry.js';
 import { SLIPWAY_VERSION } from '../../shared/src/version.js';
 import { httpStatus, type GitHubApi, type IssueComment, type IssueRef } from './github-api.js';
 
@@ -23,10 +23,10 @@ function toComment(c: RawComment): IssueComment {
   };
 }
 
-/** Network errors (Octokit reports them as status 500), 5xx and 429 are worth another try; nothing else. */
+/** Network errors (Octokit reports them as status 500), 408, 429 and 5xx are worth another try; nothing else. */
 export function retryableGitHubError(err: unknown): boolean {
   const status = httpStatus(err);
-  return status !== undefined && (status >= 500 || status === 429);
+  return status !== undefined && isRetryableStatus(status);
 }
 
 export interface OctokitApiOptions {
