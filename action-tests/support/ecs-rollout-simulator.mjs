@@ -27,10 +27,17 @@
 //    circuit breaker failureCount/threshold, rollback), StopServiceDeployment (ROLLBACK and ABORT). It can be
 //    switched off (`POST /_sim/config {"serviceDeploymentsApi": false}`) to answer UnknownOperationException,
 //    like an endpoint without it.
-//  - Injected faults (`POST /_sim/faults`): ThrottlingException, HTTP 500 ServerException, AccessDenied,
-//    dropped connections, added latency, for N calls of an operation (or of every operation), optionally
-//    after skipping the first `skip` matching calls (so a storm can start in the middle of a watch).
-//  - A log of every ECS call (`GET /_sim/calls`) for API-cost measurements.
+//  - Injected faults (`POST /_sim/faults`) on any ECS operation (or `*`, every one): ThrottlingException
+//    (never applied), HTTP 500 ServerException before the call is applied (`5xx`) or after it was applied
+//    (`5xx-after`: the change is made, then the answer is lost), AccessDenied, dropped connections, added
+//    latency. Either for N calls (`count`, optionally after skipping the first `skip` matching calls, so a
+//    storm can start in the middle of a watch) or at a rate (`rate` 0..1, drawn from a seeded generator so a
+//    run is repeatable), per operation.
+//  - Unsupported operations (`POST /_sim/config {"unsupported": {"Op": "html" | "unknown-operation"}}`): the
+//    operation answers an HTML error page (as a proxy or an older emulator does) or UnknownOperationException.
+//  - A log of every ECS call (`GET /_sim/calls`: operation, time, the fault injected, and whether the call
+//    was applied) for API-cost measurements.
+//  - DescribeServiceRevisions for the revisions of the deployments it models (task definition, counts).
 //  - The service's capacityProviderStrategy as given to CreateService (moto drops it).
 // What it does not model: task placement, capacity providers, load balancer registration beyond event
 // text, deployment alarms, blue/green or external controllers, minimumHealthyPercent/maximumPercent maths
@@ -74,7 +81,16 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
   const services = new Map(); // key `${clusterName}/${serviceName}`
   const calls = [];
   let faults = [];
-  const config = { serviceDeploymentsApi: true };
+  const config = { serviceDeploymentsApi: true, unsupported: {} };
+  // A small seeded generator (mulberry32), so rate-based faults are the same in every run.
+  let seed = 1;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const nextScenario = new Map(); // service name -> [{scenario, ...}]
 
   // ---------- model ----------
@@ -696,6 +712,30 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         }
         return json(200, { serviceDeployments: found, failures });
       }
+      case 'DescribeServiceRevisions': {
+        if (!config.serviceDeploymentsApi) return awsError(400, 'UnknownOperationException', '');
+        const found = [];
+        const failures = [];
+        for (const arn of payload.serviceRevisionArns ?? []) {
+          let hit;
+          for (const svc of services.values()) {
+            advance(svc);
+            const d = [...svc.history, ...svc.rollbacks].find((x) => x.revisionArn === arn);
+            if (d)
+              hit = {
+                serviceRevisionArn: d.revisionArn,
+                serviceArn: svc.arn,
+                clusterArn: `arn:aws:ecs:${region}:${ACCOUNT}:cluster/${svc.cluster}`,
+                taskDefinition: d.taskDefinition,
+                launchType: 'FARGATE',
+                createdAt: epoch(d.createdAt),
+              };
+          }
+          if (hit) found.push(hit);
+          else failures.push({ arn, reason: 'MISSING' });
+        }
+        return json(200, { serviceRevisions: found, failures });
+      }
       case 'StopServiceDeployment': {
         if (!config.serviceDeploymentsApi) return awsError(400, 'UnknownOperationException', '');
         for (const svc of services.values()) {
@@ -770,15 +810,25 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
   }
 
   function takeFault(op) {
-    const f = faults.find((x) => x.remaining > 0 && (x.operation === '*' || x.operation === op));
-    if (!f) return undefined;
-    if (f.skip > 0) {
-      f.skip--;
-      return undefined;
+    for (const f of faults) {
+      if (f.operation !== '*' && f.operation !== op) continue;
+      if (f.rate !== undefined) {
+        if (random() < f.rate) {
+          f.injected++;
+          return f;
+        }
+        continue;
+      }
+      if (f.remaining <= 0) continue;
+      if (f.skip > 0) {
+        f.skip--;
+        continue;
+      }
+      f.remaining--;
+      f.injected++;
+      return f;
     }
-    f.remaining--;
-    f.injected++;
-    return f;
+    return undefined;
   }
 
   async function control(req, res, url, body) {
@@ -792,10 +842,12 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       return send(200, { queued: list.length });
     }
     if (url.pathname === '/_sim/faults' && req.method === 'POST') {
+      if (payload.seed !== undefined) seed = payload.seed;
       faults.push({
         operation: payload.operation ?? '*',
         type: payload.type,
         remaining: payload.count ?? 1,
+        ...(payload.rate !== undefined ? { rate: payload.rate } : {}),
         skip: payload.skip ?? 0,
         latencyMs: payload.latencyMs ?? 0,
         injected: 0,
@@ -842,6 +894,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       nextScenario.clear();
       containerCache.clear();
       config.serviceDeploymentsApi = true;
+      config.unsupported = {};
+      seed = 1;
       return send(200, {});
     }
     return send(404, { message: `unknown control endpoint ${url.pathname}` });
@@ -857,15 +911,30 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         if (url.pathname.startsWith('/_sim/')) return await control(req, res, url, raw);
         const target = String(req.headers['x-amz-target'] ?? '');
         const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-        calls.push({ op: op || `${req.method} ${url.pathname}`, at: now() });
+        const call = {
+          op: op || `${req.method} ${url.pathname}`,
+          at: now(),
+          fault: undefined,
+          applied: false,
+        };
+        calls.push(call);
         const fault = op ? takeFault(op) : undefined;
+        call.fault = fault?.type;
         if (fault?.type === 'latency') await new Promise((r) => setTimeout(r, fault.latencyMs));
         if (fault?.type === 'drop') {
           req.socket.destroy();
           return;
         }
+        const unsupported = config.unsupported?.[op];
         let out;
-        if (fault?.type === 'throttle') out = awsError(400, 'ThrottlingException', 'Rate exceeded');
+        if (unsupported === 'html')
+          out = {
+            status: 404,
+            headers: { 'content-type': 'text/html' },
+            body: '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>',
+          };
+        else if (unsupported) out = awsError(400, 'UnknownOperationException', '');
+        else if (fault?.type === 'throttle') out = awsError(400, 'ThrottlingException', 'Rate exceeded');
         else if (fault?.type === '5xx')
           out = awsError(500, 'ServerException', 'Service unavailable (injected by the rollout simulator)');
         else if (fault?.type === 'access-denied')
@@ -874,7 +943,16 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
             'AccessDeniedException',
             `User: arn:aws:sts::${ACCOUNT}:assumed-role/deploy/slipway is not authorized to perform: ecs:${op} on resource: * because no identity-based policy allows the ecs:${op} action`,
           );
-        else out = op ? await handle(req, op, raw ? JSON.parse(raw) : {}, raw) : await forward(req, raw);
+        else {
+          out = op ? await handle(req, op, raw ? JSON.parse(raw) : {}, raw) : await forward(req, raw);
+          call.applied = out.status === 200;
+          if (fault?.type === '5xx-after')
+            out = awsError(
+              500,
+              'ServerException',
+              'Service unavailable after the call was applied (injected by the rollout simulator)',
+            );
+        }
         const headers = { ...out.headers };
         delete headers['content-length'];
         delete headers['transfer-encoding'];

@@ -19,9 +19,20 @@ test('defaults', () => {
     pollIntervalMs: 2000,
     maxFailedTasks: undefined,
     rollbackScope: 'failed',
+    ifInProgress: 'wait',
     region: 'eu-west-1',
     maxAttempts: 5,
   });
+});
+
+test.each(['wait', 'fail', 'replace'])('if-in-progress %s', (mode) => {
+  expect(parse({ ...base, 'if-in-progress': mode }).ifInProgress).toBe(mode);
+});
+
+test('if-in-progress names the allowed values', () => {
+  expect(() => parse({ ...base, 'if-in-progress': 'queue' })).toThrow(
+    "input 'if-in-progress' is 'queue': allowed values are 'wait', 'fail', 'replace'",
+  );
 });
 
 test('several services and an ARN', () => {

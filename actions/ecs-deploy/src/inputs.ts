@@ -1,8 +1,9 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { clusterInput, ECS_NAME, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { clusterInput, ECS_NAME, ifInProgressInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
 import type { RollbackScope } from './release-rollback.js';
+import type { IfInProgress } from '../../shared/src/ecs/preflight.js';
 
 export interface DeployInputs {
   cluster: string;
@@ -17,6 +18,7 @@ export interface DeployInputs {
   pollIntervalMs: number;
   maxFailedTasks?: number;
   rollbackScope: RollbackScope;
+  ifInProgress: IfInProgress;
   region: string;
   maxAttempts: number;
 }
@@ -77,6 +79,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     pollIntervalMs,
     maxFailedTasks: inputs.optionalInt('max-failed-tasks', { min: 1, max: 10_000 }),
     rollbackScope,
+    ifInProgress: ifInProgressInput(inputs),
     region,
     maxAttempts: inputs.int('max-attempts', { min: 1, max: 10, fallback: 5 }),
   };

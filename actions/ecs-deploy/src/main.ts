@@ -1,94 +1,72 @@
 import * as core from '../../shared/src/core.js';
 import { runAction } from '../../shared/src/run.js';
 import { Inputs } from '../../shared/src/inputs.js';
-import { ActionError } from '../../shared/src/errors.js';
 import { writeSummary } from '../../shared/src/summary.js';
+import { prefixed, stepLog } from '../../shared/src/log.js';
 import { getInputs } from './inputs.js';
 import { errorLine, overallStatus, summaryMarkdown } from './report.js';
 
 export const ACTION = 'ecs-deploy';
 
-/** describe services -> register once -> UpdateService per service -> watch -> (rollback) -> report. */
+/**
+ * describe services -> load and check the revision -> settle a deployment in progress -> register once ->
+ * UpdateService per service -> watch -> (rollback) -> record -> report.
+ */
 export async function run(): Promise<void> {
   await runAction(ACTION, async () => {
     const inputs = getInputs(new Inputs());
-    // Everything above ran without the SDK: bad input fails fast. Now load the ECS engine.
-    // The chunks load in parallel: every millisecond here is start-up every deploy pays.
-    const [{ EcsApi }, { deployToService }, { revisionLabel }, { describeServicesForChange }] =
+    // Everything above ran without the SDK: bad input fails fast. Now load the ECS engine; the chunks load
+    // in parallel, since every millisecond here is start-up every deploy pays.
+    const [{ EcsApi }, { ServicePoller }, preflight, { deployToService }, { loadTarget, containerImages }] =
       await Promise.all([
         import('../../shared/src/ecs/ecs-api.js'),
-        import('../../shared/src/ecs/deploy-service.js'),
-        import('../../shared/src/ecs/rollout.js'),
+        import('../../shared/src/ecs/service-poller.js'),
         import('../../shared/src/ecs/preflight.js'),
+        import('../../shared/src/ecs/deploy-service.js'),
+        import('./target.js'),
       ]);
-    const api = new EcsApi(inputs.region, inputs.maxAttempts, {
-      warning: (m) => core.warning(m),
-      debug: (m) => core.debug(m),
-    });
+    const log = stepLog();
+    const api = new EcsApi(inputs.region, { maxAttempts: inputs.maxAttempts, log });
+    const poller = new ServicePoller(api, inputs.cluster);
     const started = Date.now();
     try {
-      const fileDoc =
-        inputs.taskDefinition.kind === 'file' ? await loadFile(inputs.taskDefinition.path) : undefined;
-
-      // 1. Describe every service before changing anything: each one's PRIMARY is its rollback target.
-      const before = await core.group(
+      // 1. Describe every service before changing anything; the revision must exist (an ARN) or load (a
+      //    file), and every service must be able to run it.
+      const described = await core.group(
         `Describe ${inputs.services.length} service(s) in ${inputs.cluster}`,
         () =>
-          describeServicesForChange(api, inputs.cluster, inputs.region, inputs.services, {
-            info: (l) => core.info(l),
-            warning: (l) => core.warning(l),
-          }),
+          preflight.describeServicesForChange(poller, inputs.cluster, inputs.region, inputs.services, log),
       );
+      const target = await loadTarget(api, inputs.taskDefinition, inputs.region, log);
+      preflight.refuseUnrunnable(described, target.doc);
 
-      // Each service's capacity providers must be able to run the revision (Fargate Spot: Linux only).
-      const { unsupportedCapacityProviders, fromDescribeOutput } =
-        await import('../../shared/src/task-definition.js');
-      const targetDoc =
-        fileDoc ??
-        (inputs.taskDefinition.kind === 'arn'
-          ? fromDescribeOutput(
-              (await api.describeTaskDefinition(inputs.taskDefinition.arn)).taskDefinition,
-              [],
-            )
-          : undefined);
-      const mismatches = inputs.services.flatMap((name) => {
-        const providers = (before.get(name)?.capacityProviderStrategy ?? []).map(
-          (s) => s.capacityProvider ?? '',
-        );
-        const bad = targetDoc ? unsupportedCapacityProviders(targetDoc, providers) : [];
-        return bad.length
-          ? [
-              `service ${name} uses ${bad.join(', ')}, which cannot run this task definition's platform (Windows tasks need FARGATE)`,
-            ]
-          : [];
+      // 2. A deployment already in progress is waited for, refused or replaced (if-in-progress). Each
+      //    service's PRIMARY afterwards is its rollback target.
+      const before = await preflight.settleInProgress({
+        api,
+        poller,
+        cluster: inputs.cluster,
+        before: described,
+        mode: inputs.ifInProgress,
+        timeoutMs: inputs.timeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+        log,
       });
-      if (mismatches.length) throw new ActionError(`nothing was changed: ${mismatches.join('; ')}`);
 
-      // 2. Register the task definition once (unless an ARN was given).
-      let target: string;
-      let registered = false;
-      if (inputs.taskDefinition.kind === 'arn') {
-        target = inputs.taskDefinition.arn;
-        await api.describeTaskDefinition(target);
-      } else {
-        const { toRegisterInput } = await import('../../shared/src/task-definition.js');
-        const td = await api.registerTaskDefinition(toRegisterInput(fileDoc!));
-        target = td.taskDefinitionArn!;
-        registered = true;
-        core.info(`Registered ${revisionLabel(target)} (${target})`);
-      }
-      const { taskDefinition: targetDef } = await api.describeTaskDefinition(target);
-      const images = (targetDef.containerDefinitions ?? []).map((c) => `${c.name}=${c.image}`);
+      // 3. Register it once (unless an ARN was given).
+      const { arn, registered } = await target.register();
+      const images = containerImages(target.doc);
 
-      // 3 + 4. One UpdateService per service, then watch each, in parallel; log lines carry the service name.
+      // 4. One UpdateService per service, then watch each, in parallel; log lines carry the service name.
       const deployed = await Promise.all(
         inputs.services.map((name) =>
           deployToService({
             api,
+            poller,
             cluster: inputs.cluster,
             service: name,
             before: before.get(name)!,
-            target,
+            target: arn,
             desiredCount: inputs.desiredCount,
             forceNewDeployment: inputs.forceNewDeployment,
             wait: inputs.wait,
@@ -96,50 +74,40 @@ export async function run(): Promise<void> {
             pollIntervalMs: inputs.pollIntervalMs,
             rollbackOnFailure: inputs.rollbackOnFailure,
             maxFailedTasks: inputs.maxFailedTasks,
-            log: { info: (l) => core.info(`[${name}] ${l}`), warning: (l) => core.warning(`[${name}] ${l}`) },
+            log: prefixed(log, `[${name}] `),
           }),
         ),
       );
 
-      // rollback-scope all: one service failed, so the release is rolled back everywhere it succeeded.
+      // 5. rollback-scope all: one service failed, so the release is rolled back everywhere it succeeded.
       const { releaseRollbackPlan, rollBackRelease } = await import('./release-rollback.js');
       const results = await rollBackRelease(deployed, releaseRollbackPlan(inputs.rollbackScope, deployed), {
         api,
+        poller,
         cluster: inputs.cluster,
         region: inputs.region,
         timeoutMs: inputs.timeoutMs,
         pollIntervalMs: inputs.pollIntervalMs,
-        log: (name) => ({
-          info: (l) => core.info(`[${name}] ${l}`),
-          warning: (l) => core.warning(`[${name}] ${l}`),
-        }),
-        releaseLog: { info: (l) => core.info(l), warning: (l) => core.warning(l) },
+        log: (name) => prefixed(log, `[${name}] `),
+        releaseLog: log,
       });
 
-      // 5. Record success on the revision (it became steady somewhere and still serves there); clean up a
-      // revision nobody runs.
-      const servesAfterSuccess = deployed.some(
-        (r, i) => r.status === 'succeeded' && results[i]?.finalTaskDefinition === target,
-      );
-      if (servesAfterSuccess) {
-        const at = new Date().toISOString();
-        await api.tagResource(target, { 'slipway:deployed-at': at });
-        core.info(`Tagged ${revisionLabel(target)} slipway:deployed-at=${at}`);
-      }
-      if (
-        registered &&
-        inputs.deregisterFailed &&
-        results.every((r) => r.finalTaskDefinition !== target && r.status !== 'started')
-      ) {
-        await api.deregisterTaskDefinition(target);
-        core.info(`Deregistered ${revisionLabel(target)}: no service runs it`);
-      }
+      // 6. Record where the revision served; deregister one that nothing runs.
+      const { recordRevision } = await import('./record.js');
+      await recordRevision(api, {
+        target: arn,
+        registered,
+        deregisterFailed: inputs.deregisterFailed,
+        deployed,
+        final: results,
+        log,
+      });
 
-      const status = overallStatus(results);
+      // 7. Report: outputs, summary, one annotation per service that did not succeed.
       const first = results[0]!;
-      core.setOutput('task-definition-arn', target);
+      core.setOutput('task-definition-arn', arn);
       core.setOutput('previous-task-definition-arn', first.previousTaskDefinition);
-      core.setOutput('status', status);
+      core.setOutput('status', overallStatus(results));
       core.setOutput('rolled-back', String(results.some((r) => r.rolledBack)));
       core.setOutput('deployment-id', first.deploymentId ?? '');
       core.setOutput('duration-seconds', String(Math.round((Date.now() - started) / 1000)));
@@ -158,25 +126,12 @@ export async function run(): Promise<void> {
         ),
       );
       writeSummary(summaryMarkdown({ cluster: inputs.cluster, region: inputs.region, images, results }));
-      core.info(
-        `ECS calls: ${api.totalCalls()} (${[...api.calls].map(([op, n]) => `${op} ${n}`).join(', ')})`,
-      );
-
+      core.info(api.callsLine());
       const failed = results.filter((r) => r.status !== 'succeeded' && r.status !== 'started');
-      // One annotation per failed service, each with its reason; the step fails.
       for (const r of failed) core.error(`${ACTION}: ${errorLine(r)}`);
       if (failed.length) process.exitCode = 1;
     } finally {
       api.destroy();
     }
   });
-}
-
-async function loadFile(path: string) {
-  const { loadTaskDefinitionFile } = await import('../../shared/src/task-definition.js');
-  const doc = await loadTaskDefinitionFile(path);
-  if (typeof doc.family !== 'string' || !Array.isArray(doc.containerDefinitions)) {
-    throw new ActionError(`task definition file ${path} needs a family and containerDefinitions`);
-  }
-  return doc;
 }

@@ -2,13 +2,18 @@
 // the services where it succeeded are put back on their own previous revision too, so no cluster is left
 // running a mix of the new release and the old one.
 import type { EcsApi } from '../../shared/src/ecs/ecs-api.js';
+import type { ServicePoller } from '../../shared/src/ecs/service-poller.js';
+import type { Log } from '../../shared/src/log.js';
 import type { ServiceDeployResult } from '../../shared/src/ecs/deploy-service.js';
-import { revisionLabel } from '../../shared/src/ecs/rollout.js';
+import { revisionLabel } from '../../shared/src/revision.js';
 import { errorMessage } from '../../shared/src/errors.js';
 
 export type RollbackScope = 'failed' | 'all';
 
-const isFailure = (r: ServiceDeployResult): boolean => r.status !== 'succeeded' && r.status !== 'started';
+/** A failure of this release. A service someone else's deployment took over (superseded) is not: rolling the
+ * other services back would not bring the release back together, and would undo nothing of theirs. */
+const isFailure = (r: ServiceDeployResult): boolean =>
+  r.status !== 'succeeded' && r.status !== 'started' && r.status !== 'superseded';
 
 /** The services to put back because another one failed: those that succeeded and have an earlier revision. */
 export function releaseRollbackPlan(
@@ -28,6 +33,7 @@ export function releaseRollbackPlan(
 
 export interface ReleaseRollbackOptions {
   api: EcsApi;
+  poller: ServicePoller;
   cluster: string;
   region: string;
   timeoutMs: number;
@@ -35,11 +41,6 @@ export interface ReleaseRollbackOptions {
   /** Lines about one service (prefixed with its name by the caller) and lines about the release. */
   log: (service: string) => Log;
   releaseLog: Log;
-}
-
-interface Log {
-  info(l: string): void;
-  warning(l: string): void;
 }
 
 /**
@@ -57,7 +58,7 @@ export async function rollBackRelease(
   const why = `${plan.failed.join(', ')} failed and rollback-scope is all`;
   const names = plan.toRollBack.map((r) => r.service);
   o.releaseLog.warning(`rolling back ${names.join(', ')} too: ${why}`);
-  const now = await describeServicesForChange(o.api, o.cluster, o.region, names, o.releaseLog);
+  const now = await describeServicesForChange(o.poller, o.cluster, o.region, names, o.releaseLog);
   const replaced = await Promise.all(
     plan.toRollBack.map(async (r): Promise<ServiceDeployResult> => {
       const log = o.log(r.service);
@@ -66,6 +67,7 @@ export async function rollBackRelease(
       try {
         const back = await deployToService({
           api: o.api,
+          poller: o.poller,
           cluster: o.cluster,
           service: r.service,
           before: now.get(r.service)!,

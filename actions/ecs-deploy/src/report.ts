@@ -1,6 +1,6 @@
 // What the person reading the run sees at the end: the step summary table and the per-service errors.
 import type { ServiceDeployResult, DeployStatus } from '../../shared/src/ecs/deploy-service.js';
-import { revisionLabel } from '../../shared/src/ecs/rollout.js';
+import { revisionLabel } from '../../shared/src/revision.js';
 import { markdownTable } from '../../shared/src/summary.js';
 import { describeGroups, hintFor } from '../../shared/src/ecs/diagnose.js';
 import { formatDuration } from '../../shared/src/inputs.js';
@@ -9,14 +9,16 @@ const SEVERITY: Record<DeployStatus, number> = {
   succeeded: 0,
   started: 1,
   'rolled-back': 2,
-  'timed-out': 3,
-  failed: 4,
+  superseded: 3,
+  'timed-out': 4,
+  failed: 5,
 };
 const ICON: Record<DeployStatus, string> = {
   succeeded: '✅',
   started: '⏳',
   'rolled-back': '↩️',
   'timed-out': '⏱️',
+  superseded: '⏭️',
   failed: '❌',
 };
 
@@ -53,7 +55,7 @@ export function summaryMarkdown(opts: {
   const rows = results.map((r) => [
     `[${r.service}](${consoleUrl(region, cluster, r.service)})`,
     `${revisionLabel(r.previousTaskDefinition)} → ${revisionLabel(r.taskDefinition)}`,
-    `${ICON[r.status]} ${r.status}${r.rolledBack ? ` (now on ${revisionLabel(r.finalTaskDefinition)})` : ''}`,
+    `${ICON[r.status]} ${r.status}${r.rolledBack || r.status === 'superseded' ? ` (now on ${revisionLabel(r.finalTaskDefinition)})` : ''}`,
     formatDuration(r.durationMs),
   ]);
   const parts = [

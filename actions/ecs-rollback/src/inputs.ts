@@ -1,6 +1,7 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { clusterInput, ECS_NAME, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { clusterInput, ECS_NAME, ifInProgressInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import type { IfInProgress } from '../../shared/src/ecs/preflight.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
 
 export type Target =
@@ -18,6 +19,7 @@ export interface RollbackInputs {
   timeoutMs: number;
   pollIntervalMs: number;
   dryRun: boolean;
+  ifInProgress: IfInProgress;
   region: string;
   maxAttempts: number;
 }
@@ -58,6 +60,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     timeoutMs,
     pollIntervalMs,
     dryRun: inputs.bool('dry-run', false),
+    ifInProgress: ifInProgressInput(inputs),
     region,
     maxAttempts: inputs.int('max-attempts', { min: 1, max: 10, fallback: 5 }),
   };

@@ -1,118 +1,107 @@
 import * as core from '../../shared/src/core.js';
 import { runAction } from '../../shared/src/run.js';
-import { Inputs, formatDuration } from '../../shared/src/inputs.js';
-import { ActionError, errorName } from '../../shared/src/errors.js';
+import { Inputs } from '../../shared/src/inputs.js';
 import { writeSummary } from '../../shared/src/summary.js';
+import { prefixed, stepLog } from '../../shared/src/log.js';
+import { TAG, revisionLabel } from '../../shared/src/revision.js';
 import { getInputs, tagValue } from './inputs.js';
-import { familyAndRevision, requestedRevision, revisionsTable, type Revision } from './revisions.js';
-import type { EcsApi } from '../../shared/src/ecs/ecs-api.js';
+import { familyAndRevision, revisionsTable } from './revisions.js';
+import { summaryMarkdown, type RollbackStatus } from './report.js';
 
 export const ACTION = 'ecs-rollback';
-const HISTORY = 10;
 
-/** describe service -> recent revisions -> resolve target -> (dry run) -> deploy with the ecs-deploy engine -> tag. */
+/**
+ * describe service -> settle a deployment in progress -> recent revisions -> choose target -> (dry run) ->
+ * re-register an INACTIVE target -> deploy it with the ecs-deploy engine -> tag -> report.
+ */
 export async function run(): Promise<void> {
   await runAction(ACTION, async () => {
     const inputs = getInputs(new Inputs());
     // The chunks load in parallel: every millisecond here is start-up every rollback pays.
-    const [{ EcsApi }, { describeServicesForChange }, { deployToService }] = await Promise.all([
+    const [{ EcsApi }, { ServicePoller }, preflight, { deployToService }, history] = await Promise.all([
       import('../../shared/src/ecs/ecs-api.js'),
+      import('../../shared/src/ecs/service-poller.js'),
       import('../../shared/src/ecs/preflight.js'),
       import('../../shared/src/ecs/deploy-service.js'),
+      import('./history.js'),
     ]);
-    const api = new EcsApi(inputs.region, inputs.maxAttempts, {
-      warning: (m) => core.warning(m),
-      debug: (m) => core.debug(m),
-    });
+    const log = stepLog();
+    const api = new EcsApi(inputs.region, { maxAttempts: inputs.maxAttempts, log });
+    const poller = new ServicePoller(api, inputs.cluster);
     const started = Date.now();
+    const report = (o: { from: string; to: string; status: RollbackStatus; table: string; why?: string }) =>
+      writeSummary(
+        summaryMarkdown({
+          ...o,
+          service: inputs.service,
+          cluster: inputs.cluster,
+          reason: inputs.reason,
+          durationMs: Date.now() - started,
+          actor: process.env.GITHUB_ACTOR,
+        }),
+      );
     try {
-      const log = { info: (l: string) => core.info(l), warning: (l: string) => core.warning(l) };
+      // 1. The service as it runs now, and the revision a rollback goes to.
+      const described = await preflight.describeServicesForChange(
+        poller,
+        inputs.cluster,
+        inputs.region,
+        [inputs.service],
+        log,
+      );
+      const current = familyAndRevision(described.get(inputs.service)!.taskDefinition ?? '');
+      const revisions = await history.recentRevisions(api, current.family);
+      const target = await history.chooseTarget(api, inputs.to, current, revisions, inputs.service);
+      const table = revisionsTable(revisions, current.revision, target.revision);
+      core.info(table);
+      core.info(
+        `Plan: ${inputs.service}: ${current.family}:${current.revision} → ${target.family}:${target.revision}${target.status === 'INACTIVE' ? ' (INACTIVE: re-registered first)' : ''} · reason: ${inputs.reason}`,
+      );
+
+      // 2. A deployment in progress is waited for, refused or replaced (if-in-progress).
       const service = (
-        await describeServicesForChange(api, inputs.cluster, inputs.region, [inputs.service], log)
+        await preflight.settleInProgress({
+          api,
+          poller,
+          cluster: inputs.cluster,
+          before: described,
+          mode: inputs.dryRun ? 'replace' : inputs.ifInProgress,
+          timeoutMs: inputs.timeoutMs,
+          pollIntervalMs: inputs.pollIntervalMs,
+          log,
+        })
       ).get(inputs.service)!;
       const currentArn = service.taskDefinition ?? '';
-      const current = familyAndRevision(currentArn);
-
-      // Recent revisions of the family, newest first, with their provenance tags.
-      const history = await core.group(`Look up the recent revisions of ${current.family}`, async () => {
-        const arns = [
-          ...(await api.listTaskDefinitions(current.family, 'ACTIVE')),
-          ...(await api.listTaskDefinitions(current.family, 'INACTIVE')),
-        ]
-          .sort((a, b) => familyAndRevision(b).revision - familyAndRevision(a).revision)
-          .slice(0, HISTORY);
-        return Promise.all(arns.map((arn) => describeRevision(api, arn)));
-      });
-
-      const wanted = requestedRevision(inputs.to, current, history);
-      if (wanted.revision === current.revision) {
-        throw new ActionError(
-          `${wanted.family}:${wanted.revision} is already running on ${inputs.service}: nothing to roll back to`,
-        );
-      }
-      let target = history.find((r) => r.revision === wanted.revision);
-      if (!target) {
-        try {
-          target = await describeRevision(api, `${wanted.family}:${wanted.revision}`);
-        } catch (err) {
-          if (errorName(err) === 'ClientException' || /not found|Unable to describe/i.test(String(err))) {
-            throw new ActionError(
-              `${wanted.family}:${wanted.revision} does not exist (the family's newest revisions: ${
-                history
-                  .slice(0, 5)
-                  .map((r) => r.revision)
-                  .join(', ') || 'none'
-              })`,
-            );
-          }
-          throw err;
-        }
-      }
-      if (!target.deployedAt) {
-        if (!wanted.explicit)
-          throw new ActionError(`${wanted.family}:${wanted.revision} was never deployed successfully`);
-        core.warning(
-          `${wanted.family}:${wanted.revision} has no slipway:deployed-at tag: it was never deployed successfully by slipway; rolling back to it because 'to' names it`,
-        );
-      }
-
-      core.info(revisionsTable(history, current.revision, target.revision));
-      const plan = `${inputs.service}: ${current.family}:${current.revision} → ${target.family}:${target.revision}${target.status === 'INACTIVE' ? ' (INACTIVE: re-registered first)' : ''} · reason: ${inputs.reason}`;
-      core.info(`Plan: ${plan}`);
       core.setOutput('previous-task-definition-arn', currentArn);
 
       if (inputs.dryRun) {
         core.info('dry-run: nothing was changed');
         core.setOutput('task-definition-arn', target.arn);
         core.setOutput('status', 'dry-run');
-        writeSummary(
-          summary({
-            inputs,
-            from: currentArn,
-            to: target.arn,
-            status: 'dry-run',
-            durationMs: Date.now() - started,
-            table: revisionsTable(history, current.revision, target.revision),
-          }),
-        );
+        report({ from: currentArn, to: target.arn, status: 'dry-run', table });
         return;
       }
 
+      // 3. An INACTIVE (deregistered) target is registered again from its stored definition.
       let targetArn = target.arn;
       if (target.status === 'INACTIVE') {
         const { fromDescribeOutput, toRegisterInput } = await import('../../shared/src/task-definition.js');
+        const { registrationId } = await import('../../shared/src/revision.js');
         const stored = await api.describeTaskDefinition(target.arn);
         const registered = await api.registerTaskDefinition(
           toRegisterInput(fromDescribeOutput(stored.taskDefinition, stored.tags)),
+          registrationId(),
         );
         targetArn = registered.taskDefinitionArn!;
         core.notice(
-          `${target.family}:${target.revision} was INACTIVE (deregistered); re-registered its stored definition as ${familyAndRevision(targetArn).family}:${familyAndRevision(targetArn).revision}`,
+          `${target.family}:${target.revision} was INACTIVE (deregistered); re-registered its stored definition as ${revisionLabel(targetArn)}`,
         );
       }
 
+      // 4. Deploy it with the same engine and watch; a rollback that fails is reported, never rolled forward.
       const result = await deployToService({
         api,
+        poller,
         cluster: inputs.cluster,
         service: inputs.service,
         before: service,
@@ -121,47 +110,28 @@ export async function run(): Promise<void> {
         wait: inputs.wait,
         timeoutMs: inputs.timeoutMs,
         pollIntervalMs: inputs.pollIntervalMs,
-        // A rollback that fails is reported, never "rolled forward" again by slipway.
         rollbackOnFailure: false,
-        log: {
-          info: (l) => core.info(`[${inputs.service}] ${l}`),
-          warning: (l) => core.warning(`[${inputs.service}] ${l}`),
-        },
+        log: prefixed(log, `[${inputs.service}] `),
       });
+      const status: RollbackStatus = result.status === 'rolled-back' ? 'failed' : result.status;
 
-      const status =
-        result.status === 'succeeded' || result.status === 'started'
-          ? result.status
-          : result.status === 'timed-out'
-            ? 'timed-out'
-            : 'failed';
+      // 5. Record the rollback on the revision, then report.
       if (status === 'succeeded') {
         const at = new Date().toISOString();
-        await api.tagResource(targetArn, {
-          'slipway:rolled-back-at': at,
-          'slipway:rollback-reason': tagValue(inputs.reason),
-          'slipway:rolled-back-by': tagValue(process.env.GITHUB_ACTOR ?? 'unknown'),
+        const tagged = await api.tagResource(targetArn, {
+          [TAG.rolledBackAt]: at,
+          [TAG.rollbackReason]: tagValue(inputs.reason),
+          [TAG.rolledBackBy]: tagValue(process.env.GITHUB_ACTOR ?? 'unknown'),
         });
-        core.info(
-          `Tagged ${familyAndRevision(targetArn).family}:${familyAndRevision(targetArn).revision} slipway:rolled-back-at=${at}`,
-        );
+        if (tagged) core.info(`Tagged ${revisionLabel(targetArn)} ${TAG.rolledBackAt}=${at}`);
       }
       core.setOutput('task-definition-arn', targetArn);
       core.setOutput('status', status);
-      writeSummary(
-        summary({
-          inputs,
-          from: currentArn,
-          to: targetArn,
-          status,
-          durationMs: Date.now() - started,
-          table: revisionsTable(history, current.revision, target.revision),
-          reason: result.reason,
-        }),
-      );
+      report({ from: currentArn, to: targetArn, status, table, why: result.reason });
+      core.info(api.callsLine());
       if (status !== 'succeeded' && status !== 'started') {
         core.error(
-          `${ACTION}: rollback of ${inputs.service} to ${familyAndRevision(targetArn).family}:${familyAndRevision(targetArn).revision} ${status}: ${result.reason.replace(/\.$/, '')}; the service is on ${result.finalTaskDefinition.split('/').pop()}`,
+          `${ACTION}: rollback of ${inputs.service} to ${revisionLabel(targetArn)} ${status}: ${result.reason.replace(/\.$/, '')}; the service is on ${revisionLabel(result.finalTaskDefinition)}`,
         );
         process.exitCode = 1;
       }
@@ -169,43 +139,4 @@ export async function run(): Promise<void> {
       api.destroy();
     }
   });
-}
-
-async function describeRevision(api: Pick<EcsApi, 'describeTaskDefinition'>, arn: string): Promise<Revision> {
-  const { taskDefinition, tags } = await api.describeTaskDefinition(arn);
-  const tag = (k: string) => tags.find((t) => t.key === k)?.value;
-  return {
-    arn: taskDefinition.taskDefinitionArn ?? arn,
-    family: taskDefinition.family ?? '',
-    revision: taskDefinition.revision ?? 0,
-    status: taskDefinition.status ?? 'ACTIVE',
-    images: (taskDefinition.containerDefinitions ?? []).map((c) => c.image ?? ''),
-    commit: tag('slipway:commit'),
-    deployedAt: tag('slipway:deployed-at'),
-    rolledBackAt: tag('slipway:rolled-back-at'),
-  };
-}
-
-function summary(o: {
-  inputs: { service: string; cluster: string; reason: string };
-  from: string;
-  to: string;
-  status: string;
-  durationMs: number;
-  table: string;
-  reason?: string;
-}): string {
-  const icon = o.status === 'succeeded' ? '✅' : o.status === 'dry-run' ? '📝' : '❌';
-  return [
-    `### ${icon} ecs-rollback: ${o.status} — ${o.inputs.service} on \`${o.inputs.cluster}\``,
-    '',
-    `- **from → to**: ${o.from.split('/').pop()} → ${o.to.split('/').pop()}`,
-    `- **reason**: ${o.inputs.reason}`,
-    `- **actor**: ${process.env.GITHUB_ACTOR ?? 'unknown'}`,
-    `- **duration**: ${formatDuration(o.durationMs)}`,
-    ...(o.reason ? [`- **why it did not succeed**: ${o.reason}`] : []),
-    '',
-    o.table,
-    '',
-  ].join('\n');
 }

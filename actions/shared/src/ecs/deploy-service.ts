@@ -1,14 +1,20 @@
 // Deploys one task definition to one service and sees it through: UpdateService once, watch, and on failure
-// wait for ECS's own rollback or roll back to the recorded previous revision and watch that too.
+// wait for ECS's own rollback or roll back to the recorded previous revision and watch that too. A deployment
+// someone else started over ours is reported `superseded` and never rolled back.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from './ecs-api.js';
-import { watchRollout, WatchMemory, type WatchLog, type WatchResult } from './watch.js';
-import { circuitBreakerThreshold, primaryOf, revisionLabel } from './rollout.js';
+import type { ServicePoller } from './service-poller.js';
+import { watchRollout, WatchMemory, type WatchOutcome, type WatchResult } from './watch.js';
+import { circuitBreakerThreshold, findOurDeployment, primaryOf } from './rollout.js';
+import { describeReplacement, WHO_STARTED, type Replacement } from './verdict.js';
 import type { StopGroup } from './diagnose.js';
 import { classifyError } from '../retry.js';
 import { ActionError, errorMessage } from '../errors.js';
+import { revisionLabel } from '../revision.js';
+import type { Log } from '../log.js';
 
-export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed' | 'timed-out' | 'started';
+/** The one status vocabulary of ecs-deploy and ecs-rollback. */
+export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed' | 'timed-out' | 'superseded' | 'started';
 
 export interface ServiceDeployResult {
   service: string;
@@ -21,12 +27,15 @@ export interface ServiceDeployResult {
   rolledBack: boolean;
   /** The revision the service runs at the end, as far as the watch could tell. */
   finalTaskDefinition: string;
+  /** Who replaced our deployment, when status is superseded. */
+  supersededBy?: Replacement;
   durationMs: number;
   stopGroups: StopGroup[];
 }
 
 export interface DeployToServiceOptions {
   api: EcsApi;
+  poller: ServicePoller;
   cluster: string;
   service: string;
   /** The service as described before anything changed. */
@@ -39,8 +48,12 @@ export interface DeployToServiceOptions {
   pollIntervalMs: number;
   rollbackOnFailure: boolean;
   maxFailedTasks?: number;
-  log: WatchLog;
+  log: Log;
   sleep?: (ms: number) => Promise<void>;
+}
+
+export function supersededReason(target: string, by: Replacement): string {
+  return `${revisionLabel(target)} was replaced by ${describeReplacement(by)} before it finished: another deployment (a pipeline, a person, Terraform or ECS) took over the service, so slipway did not roll back (${WHO_STARTED})`;
 }
 
 export async function deployToService(o: DeployToServiceOptions): Promise<ServiceDeployResult> {
@@ -50,20 +63,6 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
   // Events that were already there before this deploy are history, not news.
   for (const e of o.before.events ?? []) if (e.id) memory.seenEvents.add(e.id);
   const desired = o.desiredCount ?? o.before.desiredCount ?? 1;
-  const base = {
-    service: o.service,
-    taskDefinition: o.target,
-    previousTaskDefinition: previous,
-  };
-  const finish = (
-    r: Omit<ServiceDeployResult, keyof typeof base | 'durationMs' | 'stopGroups'>,
-  ): ServiceDeployResult => ({
-    ...base,
-    ...r,
-    durationMs: Date.now() - started,
-    stopGroups: memory.stopGroups(),
-  });
-
   const startedAt = new Date();
   const updated = await o.api.updateService({
     cluster: o.cluster,
@@ -72,31 +71,47 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     desiredCount: o.desiredCount,
     forceNewDeployment: o.forceNewDeployment,
   });
-  const ours = (updated.deployments ?? []).find(
+  o.poller.invalidate(o.service);
+  const deploymentId = (updated.deployments ?? []).find(
     (d) => d.status === 'PRIMARY' && d.taskDefinition === o.target,
-  );
+  )?.id;
+  const finish = (
+    r: Omit<
+      ServiceDeployResult,
+      'service' | 'taskDefinition' | 'previousTaskDefinition' | 'durationMs' | 'stopGroups' | 'deploymentId'
+    >,
+  ): ServiceDeployResult => ({
+    service: o.service,
+    taskDefinition: o.target,
+    previousTaskDefinition: previous,
+    deploymentId,
+    ...r,
+    durationMs: Date.now() - started,
+    stopGroups: memory.stopGroups(),
+  });
+
   o.log.info(
     `UpdateService: ${revisionLabel(previous)} → ${revisionLabel(o.target)}` +
       (o.desiredCount !== undefined ? `, desired count ${o.desiredCount}` : '') +
       (o.forceNewDeployment ? ', forced new deployment' : '') +
-      (ours?.id ? ` (deployment ${ours.id})` : ''),
+      (deploymentId ? ` (deployment ${deploymentId})` : ''),
   );
   if (!o.wait) {
     o.log.warning(
       'wait is false: the deployment was started but not watched, so this step does not prove the new revision is serving',
     );
-    return finish({
-      status: 'started',
-      reason: '',
-      deploymentId: ours?.id,
-      rolledBack: false,
-      finalTaskDefinition: o.target,
-    });
+    return finish({ status: 'started', reason: '', rolledBack: false, finalTaskDefinition: o.target });
   }
 
-  const maxFailedTasks = o.maxFailedTasks ?? circuitBreakerThreshold(desired);
+  const ctx = {
+    target: o.target,
+    deploymentId,
+    previous,
+    maxFailedTasks: o.maxFailedTasks ?? circuitBreakerThreshold(desired),
+  };
   const watchOpts = {
     api: o.api,
+    poller: o.poller,
     cluster: o.cluster,
     service: o.service,
     pollIntervalMs: o.pollIntervalMs,
@@ -108,65 +123,103 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
   try {
     watched = await watchRollout({
       ...watchOpts,
-      ctx: { target: o.target, deploymentId: ours?.id, maxFailedTasks },
+      ctx,
       startedAt,
       timeoutMs: o.timeoutMs,
+      mode: 'deploy',
       useServiceDeployments: true,
     });
   } catch (err) {
     throw new ActionError(
-      `service ${o.service}: ${errorMessage(err)}. The deployment of ${revisionLabel(o.target)}${ours?.id ? ` (${ours.id})` : ''} was started and is no longer watched: check it in the ECS console`,
+      `service ${o.service}: ${errorMessage(err)}. The deployment of ${revisionLabel(o.target)}${deploymentId ? ` (${deploymentId})` : ''} was started and is no longer watched: check it in the ECS console`,
       { cause: err },
     );
   }
-  const outcome = watched.result;
-  if (outcome.outcome === 'succeeded') {
+  const outcome = watched.outcome;
+  if (outcome.state === 'succeeded') {
     o.log.info(
-      `✔ ${revisionLabel(o.target)} is serving: deployment completed, ${desired}/${desired} tasks running`,
+      `✔ ${revisionLabel(o.target)} is serving: deployment completed, ${desired}/${desired} tasks running` +
+        (outcome.early ? ' (ECS declared early success; scaling continues)' : ''),
     );
+    return finish({ status: 'succeeded', reason: '', rolledBack: false, finalTaskDefinition: o.target });
+  }
+  if (outcome.state === 'superseded') return superseded(outcome.by);
+  if (outcome.state === 'ecs-rolled-back') {
+    o.log.info(`↩ ECS rolled back: ${revisionLabel(previous)} is serving again`);
     return finish({
-      status: 'succeeded',
-      reason: '',
-      deploymentId: ours?.id,
+      status: 'rolled-back',
+      reason: outcome.reason,
+      rolledBack: true,
+      finalTaskDefinition: previous,
+    });
+  }
+  if (outcome.state === 'ecs-rollback-failed') {
+    o.log.warning(`ECS could not roll back: ${outcome.reason}`);
+    return finish({
+      status: 'failed',
+      reason: `${outcome.reason}; ECS's rollback to ${revisionLabel(previous)} FAILED: the service may be broken, check it now`,
       rolledBack: false,
-      finalTaskDefinition: o.target,
+      finalTaskDefinition: primaryOf(watched.service ?? o.before)?.taskDefinition ?? '?',
     });
   }
 
   const cause = outcome.reason;
-  const timedOut = outcome.outcome === 'timed-out';
+  const timedOut = outcome.state === 'timed-out';
   o.log.warning(`deployment of ${revisionLabel(o.target)} failed: ${cause}`);
+  const endStatus: DeployStatus = timedOut ? 'timed-out' : 'failed';
   if (!previous || previous === o.target) {
     return finish({
-      status: timedOut ? 'timed-out' : 'failed',
+      status: endStatus,
       reason: `${cause}; there is no earlier revision to roll back to`,
-      deploymentId: ours?.id,
       rolledBack: false,
       finalTaskDefinition: o.target,
     });
   }
 
   let rollbackStart = new Date();
-  if (outcome.outcome === 'ecs-failed' && outcome.ecsRollingBack) {
+  let followSd: string | undefined;
+  let rollbackCtx = { ...ctx, target: previous, deploymentId: undefined as string | undefined };
+  if (outcome.state === 'ecs-rolling-back') {
     o.log.info(`ECS is rolling back to ${revisionLabel(previous)}; waiting for it to finish`);
+    followSd = watched.serviceDeploymentArn;
   } else if (!o.rollbackOnFailure) {
     return finish({
-      status: timedOut ? 'timed-out' : 'failed',
+      status: endStatus,
       reason: `${cause}; rollback-on-failure is false, so the service was left on ${revisionLabel(o.target)}`,
-      deploymentId: ours?.id,
       rolledBack: false,
       finalTaskDefinition: o.target,
     });
   } else {
+    // A rollback slipway decides itself: first make sure the deployment is still ours.
+    const now = await o.api.describeService(o.cluster, o.service);
+    if (!('missing' in now)) {
+      const primary = primaryOf(now);
+      const ours = findOurDeployment(now, ctx);
+      if (primary && ours !== primary && primary.taskDefinition !== o.target) {
+        o.log.warning(
+          `not rolling back: another deployment is PRIMARY now (${revisionLabel(primary.taskDefinition)})`,
+        );
+        return superseded({
+          deploymentId: primary.id,
+          taskDefinition: primary.taskDefinition,
+          createdAt: primary.createdAt,
+        });
+      }
+    }
     rollbackStart = new Date();
-    let stopped = false;
-    if (watched.serviceDeploymentArn && watched.serviceDeploymentsSupported) {
+    const sdStatus = watched.serviceDeployment?.status;
+    if (
+      watched.serviceDeploymentArn &&
+      watched.serviceDeploymentsSupported &&
+      (sdStatus === 'IN_PROGRESS' || sdStatus === 'PENDING')
+    ) {
       try {
         await o.api.stopServiceDeployment(watched.serviceDeploymentArn);
+        o.poller.invalidate(o.service);
         o.log.info(
           `Rolling back: StopServiceDeployment(ROLLBACK) on ${watched.serviceDeploymentArn.split('/').pop()} → ${revisionLabel(previous)}`,
         );
-        stopped = true;
+        followSd = watched.serviceDeploymentArn;
       } catch (err) {
         if (classifyError(err) === 'access-denied') throw err;
         o.log.warning(
@@ -174,35 +227,61 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
         );
       }
     }
-    if (!stopped) {
-      await o.api.updateService({ cluster: o.cluster, service: o.service, taskDefinition: previous });
+    if (!followSd) {
+      const back = await o.api.updateService({
+        cluster: o.cluster,
+        service: o.service,
+        taskDefinition: previous,
+      });
+      o.poller.invalidate(o.service);
+      rollbackCtx = {
+        ...rollbackCtx,
+        deploymentId: (back.deployments ?? []).find(
+          (d) => d.status === 'PRIMARY' && d.taskDefinition === previous,
+        )?.id,
+      };
       o.log.info(`Rolling back: UpdateService → ${revisionLabel(previous)}`);
     }
   }
 
   const rollback = await watchRollout({
     ...watchOpts,
-    ctx: { target: previous, maxFailedTasks: circuitBreakerThreshold(desired) },
+    ctx: followSd ? { ...ctx } : { ...rollbackCtx, previous: o.target },
     startedAt: rollbackStart,
     timeoutMs: Math.max(o.timeoutMs, 5 * 60_000),
-    useServiceDeployments: false,
+    mode: followSd ? 'return' : 'deploy',
+    useServiceDeployments: Boolean(followSd),
+    serviceDeploymentArn: followSd,
   });
-  if (rollback.result.outcome === 'succeeded') {
+  const back: WatchOutcome = rollback.outcome;
+  if (back.state === 'succeeded') {
     o.log.info(`↩ rolled back: ${revisionLabel(previous)} is serving again`);
     return finish({
       status: timedOut ? 'timed-out' : 'rolled-back',
       reason: cause,
-      deploymentId: ours?.id,
       rolledBack: true,
       finalTaskDefinition: previous,
     });
   }
-  const rollbackProblem = rollback.result.reason;
+  if (back.state === 'superseded') return superseded(back.by, `${cause}; while rolling back, `);
+  const rollbackProblem = back.reason;
   return finish({
     status: 'failed',
     reason: `${cause}; the rollback to ${revisionLabel(previous)} did not complete either: ${rollbackProblem}`,
-    deploymentId: ours?.id,
     rolledBack: false,
     finalTaskDefinition: primaryOf(rollback.service ?? o.before)?.taskDefinition ?? '?',
   });
+
+  function superseded(by: Replacement, prefix = ''): ServiceDeployResult {
+    o.log.warning(
+      `superseded: ${revisionLabel(o.target)} was replaced by ${describeReplacement(by)}; not rolling back`,
+    );
+    return finish({
+      status: 'superseded',
+      reason: `${prefix}${supersededReason(o.target, by)}`,
+      rolledBack: false,
+      finalTaskDefinition: by.taskDefinition ?? '?',
+      supersededBy: by,
+    });
+  }
 }

@@ -30,3 +30,8 @@ export function watchTimingInputs(inputs: Inputs): { timeoutMs: number; pollInte
   }
   return { timeoutMs, pollIntervalMs };
 }
+
+/** `if-in-progress`: what to do when the service already has a deployment in progress (default wait). */
+export function ifInProgressInput(inputs: Inputs): 'wait' | 'fail' | 'replace' {
+  return inputs.oneOf('if-in-progress', ['wait', 'fail', 'replace'] as const, 'wait');
+}

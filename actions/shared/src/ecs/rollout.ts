@@ -1,14 +1,9 @@
-// Pure logic of a rolling ECS deployment: what the service looks like now, what changed since the last
-// look, and whether the rollout has reached a terminal state. No I/O here.
-import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
+// Pure views of a service's deployments array: which deployment is ours, a one-line progress view, new
+// events, and fingerprints of what moved. The verdict itself is in verdict.ts. No I/O here.
+import type { Deployment, Service, ServiceEvent } from '@aws-sdk/client-ecs';
+import { revisionLabel } from '../revision.js';
 
-export type Verdict =
-  | { state: 'in-progress' }
-  | { state: 'succeeded' }
-  /** ECS itself gave up on the deployment (circuit breaker, or a rollback deployment replaced it). */
-  | { state: 'ecs-failed'; reason: string; ecsRollingBack: boolean }
-  /** The watcher decided it failed (tasks keep failing without a breaker). */
-  | { state: 'failing'; reason: string };
+export { revisionLabel };
 
 export interface RolloutContext {
   /** Task definition ARN being deployed. */
@@ -17,15 +12,12 @@ export interface RolloutContext {
   deploymentId?: string;
   /** Failed task count at which the watcher declares failure itself (used when ECS's breaker is off). */
   maxFailedTasks: number;
+  /** The revision the service ran before (ECS's and slipway's rollback target). */
+  previous?: string;
 }
 
 export function circuitBreakerThreshold(desired: number): number {
   return Math.min(200, Math.max(3, Math.ceil(0.5 * desired)));
-}
-
-export function revisionLabel(arn: string | undefined): string {
-  if (!arn) return '?';
-  return arn.split('/').pop() ?? arn;
 }
 
 export function findOurDeployment(service: Service, ctx: RolloutContext): Deployment | undefined {
@@ -39,64 +31,6 @@ export function findOurDeployment(service: Service, ctx: RolloutContext): Deploy
 
 export function primaryOf(service: Service): Deployment | undefined {
   return (service.deployments ?? []).find((d) => d.status === 'PRIMARY');
-}
-
-/** Decides the state of the rollout of ctx.target from one DescribeServices (and optional service deployment). */
-export function assess(service: Service, ctx: RolloutContext, sd?: ServiceDeployment): Verdict {
-  const ours = findOurDeployment(service, ctx);
-  const primary = primaryOf(service);
-  const breakerOn = Boolean(service.deploymentConfiguration?.deploymentCircuitBreaker?.enable);
-
-  if (
-    sd?.status === 'ROLLBACK_REQUESTED' ||
-    sd?.status === 'ROLLBACK_IN_PROGRESS' ||
-    sd?.status === 'ROLLBACK_SUCCESSFUL' ||
-    sd?.status === 'ROLLBACK_FAILED'
-  ) {
-    return {
-      state: 'ecs-failed',
-      reason: sd.statusReason ?? `service deployment ${sd.status}`,
-      ecsRollingBack: true,
-    };
-  }
-  if (ours?.rolloutState === 'FAILED') {
-    const rollingBack = Boolean(primary && primary !== ours && primary.taskDefinition !== ctx.target);
-    return {
-      state: 'ecs-failed',
-      reason: ours.rolloutStateReason ?? 'rollout FAILED',
-      ecsRollingBack: rollingBack,
-    };
-  }
-  if (sd?.status === 'STOPPED' || sd?.status === 'STOP_REQUESTED') {
-    return {
-      state: 'ecs-failed',
-      reason: sd.statusReason ?? 'service deployment stopped',
-      ecsRollingBack: false,
-    };
-  }
-  if (primary && primary.taskDefinition !== ctx.target) {
-    return {
-      state: 'ecs-failed',
-      reason: `the service's PRIMARY deployment runs ${revisionLabel(primary.taskDefinition)}, not ${revisionLabel(ctx.target)}: a rollback or another deployment replaced this one`,
-      ecsRollingBack: Boolean(ours),
-    };
-  }
-  if (ours && ours.status === 'PRIMARY' && ours.taskDefinition === ctx.target) {
-    const desired = ours.desiredCount ?? 0;
-    const settled = (ours.runningCount ?? 0) === desired && (ours.pendingCount ?? 0) === 0;
-    if (ours.rolloutState === 'COMPLETED' || sd?.status === 'SUCCESSFUL') {
-      if (settled) return { state: 'succeeded' };
-    } else if (!ours.rolloutState && settled && (service.deployments ?? []).length === 1) {
-      return { state: 'succeeded' };
-    }
-    if (!breakerOn && (ours.failedTasks ?? 0) >= ctx.maxFailedTasks) {
-      return {
-        state: 'failing',
-        reason: `${ours.failedTasks} tasks of the new deployment failed (limit ${ctx.maxFailedTasks}) and the service has no circuit breaker`,
-      };
-    }
-  }
-  return { state: 'in-progress' };
 }
 
 /** A one-line view of the deployments, e.g. `PRIMARY web:7 IN_PROGRESS 1/3 running, 2 pending, 0 failed | ACTIVE web:6 2 running`. */

@@ -1,70 +1,76 @@
-// The watch loop shared by ecs-deploy and ecs-rollback: polls one service until its rollout of `target`
-// reaches a terminal state or the timeout, printing only what changed. Bounded in time, always.
-import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
+// Wait: the loop that owns time. It polls one service (through the step's shared ServicePoller) until the
+// verdict (verdict.ts) is terminal or the timeout passes, and prints only what changed (narrate.ts).
+// Optional calls run beside the verdict: the service deployment is read with one bounded attempt per poll,
+// stopped tasks are explained in the background, and neither is ever retried in front of a verdict.
+import type { Service, ServiceDeployment, Task } from '@aws-sdk/client-ecs';
 import { AccessDeniedError, type EcsApi } from './ecs-api.js';
+import type { ServicePoller } from './service-poller.js';
 import {
-  assess,
   findOurDeployment,
   fingerprint,
   stateFingerprint,
   newEvents,
   progressLine,
-  revisionLabel,
   type RolloutContext,
 } from './rollout.js';
+import { decide, decideReturn, type Observation, type Verdict } from './verdict.js';
+import { narrateServiceDeployment, type SdNarration } from './narrate.js';
 import { describeGroups, groupStoppedTasks, hintFor, type StopGroup } from './diagnose.js';
 import { classifyError, sleep as realSleep } from '../retry.js';
 import { errorMessage, errorName } from '../errors.js';
 import { formatDuration } from '../inputs.js';
-
-export interface WatchLog {
-  info(line: string): void;
-  warning(line: string): void;
-}
+import type { Log } from '../log.js';
 
 /** What one service's watches remember across the deploy watch and a rollback watch. */
 export class WatchMemory {
   readonly seenEvents = new Set<string>();
   readonly seenTasks = new Set<string>();
-  readonly stopped: Parameters<typeof groupStoppedTasks>[0] = [];
+  readonly stopped: Task[] = [];
   firstStopPrintedAt?: number;
   stopGroups(): StopGroup[] {
     return groupStoppedTasks(this.stopped);
   }
 }
 
+export type WatchOutcome =
+  Exclude<Verdict, { state: 'in-progress' }> | { state: 'timed-out'; reason: string };
+
 export interface WatchOptions {
   api: EcsApi;
+  poller: ServicePoller;
   cluster: string;
   service: string;
   ctx: RolloutContext;
+  /** When the change being watched was sent; service deployments created after it are candidates. */
   startedAt: Date;
   timeoutMs: number;
   pollIntervalMs: number;
-  log: WatchLog;
+  log: Log;
   memory: WatchMemory;
-  /** Look for the service deployment (Service Deployments API) created at/after startedAt. */
+  /** `deploy`: the rollout of ctx.target; `return`: ECS's (or our) rollback to ctx.previous. */
+  mode: 'deploy' | 'return';
+  /** Look for (or keep following) the service deployment. */
   useServiceDeployments: boolean;
+  /** A service deployment already known to be the one to follow. */
+  serviceDeploymentArn?: string;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
 
-export type WatchOutcome =
-  | { outcome: 'succeeded' }
-  | { outcome: 'ecs-failed'; reason: string; ecsRollingBack: boolean }
-  | { outcome: 'failing'; reason: string }
-  | { outcome: 'timed-out'; reason: string };
-
 export interface WatchResult {
-  result: WatchOutcome;
+  outcome: WatchOutcome;
   service?: Service;
+  serviceDeployment?: ServiceDeployment;
   serviceDeploymentArn?: string;
+  /** False when the endpoint showed it has no Service Deployments API. */
   serviceDeploymentsSupported: boolean;
   elapsedMs: number;
   polls: number;
 }
 
 const SD_HEARTBEAT_MS = 15_000;
+const SD_WAIT_MS = 1_500;
+const DIAGNOSIS_WAIT_MS = 1_000;
 const FAST_POLL_MS = 500;
 const MAX_FINAL_STRETCH_POLLS = 10;
 /** Fast polls are allowed while fewer DescribeServices than this were sent in the last minute. */
@@ -72,7 +78,7 @@ export const FAST_POLL_BUDGET_PER_MINUTE = 30;
 
 /**
  * How long to wait before the next poll. The interval is the default; right after a visible change, and in
- * the final stretch (all new tasks running, waiting for ECS to call it steady), poll every 500 ms while the
+ * the final stretch (all new tasks running, waiting for ECS to call it done), poll every 500 ms while the
  * last minute's polls stay under budget; after errors, back off exponentially (at most 15 s).
  */
 export function nextDelay(s: {
@@ -92,175 +98,221 @@ function time(d: Date | undefined): string {
   return (d ?? new Date()).toISOString().slice(11, 19);
 }
 
+/** Resolves with the promise's value, or undefined once `ms` passed (the promise keeps running). */
+function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    p,
+    new Promise<undefined>((r) => {
+      timer = setTimeout(() => r(undefined), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Follows the service deployment of one change: finds it, then reads it, one attempt at a time. */
+class ServiceDeploymentFollower {
+  arn?: string;
+  sd?: ServiceDeployment;
+  lastRead = 0;
+  private inFlight?: Promise<void>;
+  private readonly narration: SdNarration = {};
+
+  constructor(
+    private readonly o: WatchOptions,
+    private readonly since: number,
+    private readonly now: () => number,
+  ) {
+    this.arn = o.serviceDeploymentArn;
+  }
+
+  get mode(): Observation['sdMode'] {
+    if (!this.o.useServiceDeployments || !this.o.api.has('service-deployments'))
+      return this.sd ? 'tracking' : 'off';
+    return this.sd ? 'tracking' : 'pending';
+  }
+
+  /** Starts a read when none is in flight; resolves when it is done, or after a short bound. */
+  async refresh(): Promise<void> {
+    if (!this.o.useServiceDeployments || !this.o.api.has('service-deployments')) return;
+    this.inFlight ??= this.read().finally(() => (this.inFlight = undefined));
+    await within(this.inFlight, SD_WAIT_MS);
+  }
+
+  private async read(): Promise<void> {
+    const { api, cluster, service, ctx, log } = this.o;
+    if (!this.arn) {
+      const list = await api.listServiceDeployments(cluster, service, new Date(this.since));
+      if (list.kind !== 'ok') return;
+      const candidates = list.value
+        .filter((d) => (d.createdAt?.getTime() ?? 0) >= this.since)
+        .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+      for (const c of candidates) {
+        if (!c.serviceDeploymentArn) continue;
+        const want = this.o.mode === 'return' ? ctx.previous : ctx.target;
+        if (candidates.length > 1 && c.targetServiceRevisionArn) {
+          const td = await api.revisionTaskDefinition(c.targetServiceRevisionArn);
+          if (td.kind === 'ok' && td.value && td.value !== want) continue;
+        }
+        this.arn = c.serviceDeploymentArn;
+        break;
+      }
+      if (!this.arn) return;
+    }
+    const r = await api.describeServiceDeployment(this.arn);
+    if (r.kind !== 'ok' || !r.value) return;
+    this.sd = r.value;
+    this.lastRead = this.now();
+    for (const line of narrateServiceDeployment(this.narration, r.value, this.now())) log.info(line);
+  }
+}
+
 export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
-  const { api, cluster, service, ctx, log, memory } = opts;
+  const { api, poller, cluster, service, ctx, log, memory } = opts;
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? realSleep;
   const started = now();
   const deadline = started + opts.timeoutMs;
   const since = opts.startedAt.getTime() - 2_000;
+  const follower = new ServiceDeploymentFollower(opts, since, now);
   let lastLine = '';
   let lastFp = '';
   let lastStateFp = '';
   let lastFailed = 0;
-  let sdArn: string | undefined;
-  let sdSupported = opts.useServiceDeployments;
-  let sd: ServiceDeployment | undefined;
-  let lastSdStatus = '';
-  let lastSdCheck = 0;
   const recentPolls: number[] = [];
   let polls = 0;
   let lastService: Service | undefined;
   let consecutiveErrors = 0;
   let finalStretch = 0;
+  let diagnosis: Promise<void> | undefined;
 
-  const printStops = async (ourDeploymentId: string | undefined) => {
-    const tasks = await api.stoppedTasks(cluster, service, ourDeploymentId);
-    const fresh = tasks.filter(
-      (t) =>
-        t.taskArn && !memory.seenTasks.has(t.taskArn) && (!t.stoppedAt || t.stoppedAt.getTime() >= since),
-    );
-    for (const t of fresh) memory.seenTasks.add(t.taskArn ?? '');
-    if (fresh.length === 0) return;
-    memory.stopped.push(...fresh);
-    memory.firstStopPrintedAt ??= now();
-    for (const line of describeGroups(groupStoppedTasks(fresh))) {
-      log.info(`✖ ${line}`);
-      const hint = hintFor(line);
-      if (hint) log.info(`  ↳ ${hint}`);
-    }
+  // Explains stopped tasks in the background: never awaited by the verdict loop.
+  const explainStops = (deploymentId: string | undefined) => {
+    if (diagnosis) return;
+    diagnosis = (async () => {
+      const r = await api.stoppedTasks(cluster, service, deploymentId);
+      if (r.kind !== 'ok') return;
+      const fresh = r.value.filter(
+        (t) =>
+          t.taskArn && !memory.seenTasks.has(t.taskArn) && (!t.stoppedAt || t.stoppedAt.getTime() >= since),
+      );
+      for (const t of fresh) memory.seenTasks.add(t.taskArn ?? '');
+      if (fresh.length === 0) return;
+      memory.stopped.push(...fresh);
+      memory.firstStopPrintedAt ??= now();
+      for (const line of describeGroups(groupStoppedTasks(fresh))) {
+        log.info(`✖ ${line}`);
+        const hint = hintFor(line);
+        if (hint) log.info(`  ↳ ${hint}`);
+      }
+    })()
+      .catch((err) => log.debug(`diagnosis: ${errorMessage(err)}`))
+      .finally(() => (diagnosis = undefined));
   };
 
-  for (;;) {
-    if (now() >= deadline) {
-      const inProgress = lastService ? progressLine(lastService) : 'no answer from ECS yet';
-      return {
-        result: {
-          outcome: 'timed-out',
-          reason: `not stable after ${formatDuration(opts.timeoutMs)}; still in progress: ${inProgress}`,
-        },
-        service: lastService,
-        serviceDeploymentArn: sdArn,
-        serviceDeploymentsSupported: sdSupported,
-        elapsedMs: now() - started,
-        polls,
-      };
-    }
-    let changed = false;
-    try {
-      polls++;
-      const described = await api.describeService(cluster, service);
-      if ('missing' in described)
-        throw new AccessDeniedError(
-          `service ${service} is no longer found in cluster ${cluster} (${described.missing})`,
-        );
-      lastService = described;
-      consecutiveErrors = 0;
-      for (const e of newEvents(described.events, memory.seenEvents, since))
-        log.info(`${time(e.createdAt)} ${e.message ?? ''}`);
-      const line = progressLine(described);
-      if (line !== lastLine) {
-        log.info(`⟳ ${line}`);
-        lastLine = line;
-      }
-      const fp = fingerprint(described);
-      changed = fp !== lastFp;
-      const stateFp = stateFingerprint(described);
-      const stateChanged = stateFp !== lastStateFp;
-      lastStateFp = stateFp;
-      lastFp = fp;
-      const ours = findOurDeployment(described, ctx);
-      const failed = ours?.failedTasks ?? 0;
-      if (failed > lastFailed) {
-        lastFailed = failed;
-        await printStops(ours?.id ?? ctx.deploymentId);
-      }
-      if (sdSupported && !sdArn) {
-        const list = await api.listServiceDeployments(cluster, service, new Date(since));
-        if (list === undefined) sdSupported = false;
-        else {
-          const newest = list
-            .filter((d) => (d.createdAt?.getTime() ?? 0) >= since)
-            .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
-          sdArn = newest?.serviceDeploymentArn;
-        }
-      }
-      // The deployments array answers most polls; the service deployment is read when something moved (or
-      // every 15 s), and never when the array already shows a terminal state.
-      let verdict = assess(described, ctx, sd);
-      if (
-        verdict.state === 'in-progress' &&
-        sdArn &&
-        (stateChanged || now() - lastSdCheck >= SD_HEARTBEAT_MS)
-      ) {
-        sd = await api.describeServiceDeployment(sdArn);
-        lastSdCheck = now();
-        const cb = sd?.deploymentCircuitBreaker;
-        const status = sd
-          ? `${sd.status}${cb?.status && cb.status !== 'DISABLED' ? ` (circuit breaker ${cb.status}, ${cb.failureCount ?? 0}/${cb.threshold ?? '?'} failures)` : ''}`
+  const result = (outcome: WatchOutcome): WatchResult => ({
+    outcome,
+    service: lastService,
+    serviceDeployment: follower.sd,
+    serviceDeploymentArn: follower.arn,
+    serviceDeploymentsSupported: api.has('service-deployments'),
+    elapsedMs: now() - started,
+    polls,
+  });
+
+  poller.watch(service);
+  try {
+    for (;;) {
+      if (now() >= deadline) {
+        const inProgress = lastService ? progressLine(lastService) : 'no answer from ECS yet';
+        const sdState = follower.sd
+          ? `; service deployment ${follower.sd.status}${follower.sd.lifecycleStage ? ` in ${follower.sd.lifecycleStage}` : ''}`
           : '';
-        if (status && status !== lastSdStatus) {
-          log.info(
-            `◆ service deployment ${sdArn.split('/').pop()}: ${status}${sd?.statusReason ? ` — ${sd.statusReason}` : ''}`,
+        return result({
+          state: 'timed-out',
+          reason: `not stable after ${formatDuration(opts.timeoutMs)}; still in progress: ${inProgress}${sdState}`,
+        });
+      }
+      let changed = false;
+      try {
+        polls++;
+        const described = await poller.describe(service);
+        if ('missing' in described)
+          throw new AccessDeniedError(
+            `service ${service} is no longer found in cluster ${cluster} (${described.missing})`,
           );
-          lastSdStatus = status;
+        lastService = described;
+        consecutiveErrors = 0;
+        for (const e of newEvents(described.events, memory.seenEvents, since))
+          log.info(`${time(e.createdAt)} ${e.message ?? ''}`);
+        const line = progressLine(described);
+        if (line !== lastLine) {
+          log.info(`⟳ ${line}`);
+          lastLine = line;
         }
-        verdict = assess(described, ctx, sd);
+        const fp = fingerprint(described);
+        changed = fp !== lastFp;
+        lastFp = fp;
+        const stateFp = stateFingerprint(described);
+        const stateChanged = stateFp !== lastStateFp;
+        lastStateFp = stateFp;
+        const ours = findOurDeployment(described, ctx);
+        const failed = ours?.failedTasks ?? 0;
+        if (failed > lastFailed) {
+          lastFailed = failed;
+          explainStops(ours?.id ?? ctx.deploymentId);
+        }
+        // The service deployment is read when something moved, in the final stretch, until it is found,
+        // and every 15 s: one attempt, bounded, beside the DescribeServices verdict.
+        const settled =
+          ours !== undefined &&
+          (ours.runningCount ?? 0) === (ours.desiredCount ?? -1) &&
+          (ours.pendingCount ?? 0) === 0;
+        if (
+          !follower.sd ||
+          stateChanged ||
+          settled ||
+          now() - follower.lastRead >= SD_HEARTBEAT_MS ||
+          opts.mode === 'return'
+        )
+          await follower.refresh();
+        const obs: Observation = { service: described, sd: follower.sd, sdMode: follower.mode };
+        const verdict = opts.mode === 'return' ? decideReturn(obs, ctx.previous ?? '') : decide(obs, ctx);
+        if (verdict.state !== 'in-progress') {
+          if (verdict.state !== 'succeeded') {
+            explainStops(ours?.id ?? ctx.deploymentId);
+            if (diagnosis) await within(diagnosis, DIAGNOSIS_WAIT_MS);
+          }
+          return result(verdict);
+        }
+        finalStretch = settled && ours?.status === 'PRIMARY' ? finalStretch + 1 : 0;
+      } catch (err) {
+        if (err instanceof AccessDeniedError) throw err;
+        const kind = classifyError(err);
+        if (kind === 'fatal') throw err;
+        consecutiveErrors++;
+        log.warning(
+          `watch: ${errorName(err)} (${errorMessage(err)}); ${kind === 'throttling' ? 'backing off' : 'retrying'} — the watch continues until ${new Date(deadline).toISOString().slice(11, 19)}`,
+        );
       }
-      if (verdict.state !== 'in-progress') {
-        if (verdict.state !== 'succeeded')
-          await printStops(ours?.id ?? ctx.deploymentId).catch(() => undefined);
-        const result: WatchOutcome =
-          verdict.state === 'succeeded'
-            ? { outcome: 'succeeded' }
-            : verdict.state === 'ecs-failed'
-              ? { outcome: 'ecs-failed', reason: verdict.reason, ecsRollingBack: verdict.ecsRollingBack }
-              : { outcome: 'failing', reason: verdict.reason };
-        return {
-          result,
-          service: described,
-          serviceDeploymentArn: sdArn,
-          serviceDeploymentsSupported: sdSupported,
-          elapsedMs: now() - started,
-          polls,
-        };
-      }
-      // Final stretch: all new tasks run and only the steady-state check is left; look more often for a
-      // while, so success is reported within about half a second of ECS declaring it.
-      finalStretch =
-        ours !== undefined &&
-        ours.status === 'PRIMARY' &&
-        (ours.runningCount ?? 0) === (ours.desiredCount ?? -1) &&
-        (ours.pendingCount ?? 0) === 0
-          ? finalStretch + 1
-          : 0;
-    } catch (err) {
-      if (err instanceof AccessDeniedError) throw err;
-      const kind = classifyError(err);
-      if (kind === 'fatal') throw err;
-      consecutiveErrors++;
-      log.warning(
-        `watch: ${errorName(err)} (${errorMessage(err)}); ${kind === 'throttling' ? 'backing off' : 'retrying'} — the watch continues until ${new Date(deadline).toISOString().slice(11, 19)}`,
+      recentPolls.push(now());
+      while (recentPolls.length && recentPolls[0]! < now() - 60_000) recentPolls.shift();
+      await sleep(
+        Math.max(
+          0,
+          Math.min(
+            nextDelay({
+              consecutiveErrors,
+              changed,
+              finalStretch,
+              recentPolls: recentPolls.length,
+              intervalMs: opts.pollIntervalMs,
+            }),
+            deadline - now(),
+          ),
+        ),
       );
     }
-    recentPolls.push(now());
-    while (recentPolls.length && recentPolls[0]! < now() - 60_000) recentPolls.shift();
-    await sleep(
-      Math.max(
-        0,
-        Math.min(
-          nextDelay({
-            consecutiveErrors,
-            changed,
-            finalStretch,
-            recentPolls: recentPolls.length,
-            intervalMs: opts.pollIntervalMs,
-          }),
-          deadline - now(),
-        ),
-      ),
-    );
+  } finally {
+    poller.unwatch(service);
   }
 }
-
-export { revisionLabel };
