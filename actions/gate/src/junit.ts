@@ -34,7 +34,7 @@ function collectCases(node: XmlNode, suite: string, out: Record[]): void {
 
 function attemptFrom(el: XmlNode, status: 'failure' | 'error', tc: XmlNode, loc: Locator): Attempt {
   // Surefire's flaky/rerun elements carry the trace in <stackTrace>; <failure> carries it as its text.
-  const body = text(el) || text(el, 'stackTrace');
+  const body = text(el).trim() || text(el, 'stackTrace');
   const details = `${attr(el, 'message') ?? ''}\n${body}`;
   const classname = attr(tc, 'classname') ?? '';
   const where = locate({ file: attr(tc, 'file'), line: attr(tc, 'line'), classname }, details, loc);

@@ -53,6 +53,27 @@ function endOf(text: string): { line: number; column: number; bytes: number } {
   };
 }
 
+/** 1-based line and column of a character offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } | undefined {
+  if (offset < 0) return undefined;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
+}
+
+/** The elements left open, outermost first, from the validator's "unclosed" messages (one tag or a list). */
+function unclosedTags(msg: string): string[] {
+  const one = /^Unclosed tag '([^']+)'/.exec(msg);
+  if (one) return [one[1]!];
+  const many = /^Invalid '(\[.*\])' found/.exec(msg);
+  if (!many) return [];
+  try {
+    const tags: unknown = JSON.parse(many[1]!);
+    return Array.isArray(tags) ? tags.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Parses `xml` (from `file`) after checking that it is well formed to its last byte. Throws ReportError
  * naming the file and the position: a file that stops inside an element says where it stops.
@@ -65,16 +86,17 @@ export function readXml(xml: string, file: string): { root: string; node: XmlNod
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;
     const end = endOf(text.trimEnd());
-    const unclosed = /^Unclosed tag '([^']+)'/.exec(msg);
-    const atEnd = line >= end.line;
-    if (unclosed || atEnd) {
-      const opened = unclosed
-        ? ` <${unclosed[1]}> (opened at line ${line}${col ? `, column ${col}` : ''})`
-        : '';
+    const open = unclosedTags(msg);
+    if (open.length || line >= end.line) {
+      const innermost = open.at(-1);
+      const at = innermost ? positionOf(text, text.lastIndexOf(`<${innermost}`)) : undefined;
+      const still = open.length > 1 ? `; still open: ${open.map((t) => `<${t}>`).join(', ')}` : '';
       throw new ReportError(
         file,
-        `${file} is cut off: it ends at line ${end.line}, column ${end.column} (byte ${end.bytes}) before` +
-          (opened ? `${opened} is closed` : ` the XML is complete (${msg.replace(/\.$/, '')})`) +
+        `${file} is cut off: it ends at line ${end.line}, column ${end.column} (byte ${end.bytes}) before ` +
+          (innermost && at
+            ? `<${innermost}> (opened at line ${at.line}, column ${at.column}${still}) is closed`
+            : `the XML is complete (${msg.replace(/\.$/, '')})`) +
           '. The test run stopped writing it (crash, time-out or full disk): its results are incomplete.',
         end.line,
         end.column,
