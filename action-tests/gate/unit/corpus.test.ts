@@ -85,16 +85,16 @@ describe('reruns: one rule for every format (the last attempt decides; pass afte
     ]);
   });
 
-  test('pytest-rerunfailures with flakyFailure elements: same outcome as Surefire', () => {
-    const r = report('pytest-8-rerunfailures-flaky-elements.xml');
+  test('pytest-rerunfailures PR #380 flakyFailure elements: same outcome as Surefire', () => {
+    const r = report('pytest-9-rerunfailures-pr380-flaky-elements.xml');
     expect(totals([r])).toEqual({ tests: 3, passed: 2, failed: 1, errors: 0, skipped: 0 });
     expect(flakyOf(r)).toEqual([['test_gateway_ping', 3, 'assert 503 == 200']]);
     expect(r.flaky[0]).toMatchObject({ file: 'tests/test_gateway.py', line: 9 });
     expect(failuresOf(r)).toEqual([['failure', 'test_refund_limit', 'tests/test_gateway.py', 22]]);
   });
 
-  test('pytest-rerunfailures 16.6.1 (one testcase per attempt): each test counted once, by its last attempt', () => {
-    const r = report('pytest-8-rerunfailures-16.6.1.xml');
+  test('pytest-rerunfailures 16.7 (one testcase per attempt): each test counted once, by its last attempt', () => {
+    const r = report('pytest-9-rerunfailures-16.7.xml');
     // 6 records, 3 tests: the empty rerun records carry no failure, so test_gateway_ping is a plain pass.
     expect(totals([r])).toEqual({ tests: 3, passed: 2, failed: 1, errors: 0, skipped: 0 });
     expect(r.flaky).toEqual([]);
