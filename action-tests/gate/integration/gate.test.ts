@@ -289,7 +289,9 @@ describe('gate bundle: reports that prove nothing fail; other formats and reruns
 
     const fail = await gate({ junit: 'reports/*.xml', flaky: 'fail' }, ws);
     expect(fail.code).toBe(1);
-    expect(fail.errors.at(-1)).toBe('gate: failed: test (2 of 3 tests failed (2 flaky, flaky: fail))');
+    expect(fail.errors.at(-1)).toBe(
+      'gate: failed: test (2 of 3 tests failed, 2 of them flaky (flaky: fail))',
+    );
     expect(fail.stdout).toMatch(
       /^::error title=Flaky test%3A com\.acme\.payments\.RetryTest › capturesAuthorisedPayment::passed only after 1 failed attempt\(s\) \(flaky: fail\): expected: <CAPTURED> but was: <PENDING>/m,
     );

@@ -21,13 +21,13 @@ const FLAKY = ['flakyFailure', 'flakyError', 'rerun'] as const;
 /** Elements Surefire writes for the earlier attempts of a test that failed every time. */
 const RERUN = ['rerunFailure', 'rerunError'] as const;
 
-interface Record {
+interface CaseRecord {
   suite: string;
   tc: XmlNode;
 }
 
 /** Every <testcase> below a node, with the name of the suite that holds it; nested suites included. */
-function collectCases(node: XmlNode, suite: string, out: Record[]): void {
+function collectCases(node: XmlNode, suite: string, out: CaseRecord[]): void {
   for (const tc of children(node.testcase)) out.push({ suite, tc });
   for (const s of children(node.testsuite)) collectCases(s, attr(s, 'name') ?? suite, out);
 }
@@ -72,7 +72,7 @@ function describe(el: 'testsuites' | 'testsuite', n: XmlNode): string {
  * distinct tests once reruns are folded (tools differ); anything else is a report that lies about itself.
  */
 function checks(el: 'testsuites' | 'testsuite', n: XmlNode, suite: string): CountCheck[] {
-  const records: Record[] = [];
+  const records: CaseRecord[] = [];
   collectCases(n, suite, records);
   const last = new Map<string, XmlNode>();
   for (const r of records)
@@ -119,7 +119,7 @@ export function junitReport(
   const suite = attr(node, 'name') ?? '';
   const mismatch = countMismatch(file, checks(root, node, suite));
   if (mismatch) throw mismatch;
-  const records: Record[] = [];
+  const records: CaseRecord[] = [];
   collectCases(node, suite, records);
   const cases: TestCase[] = records.map((r) => ({
     suite: r.suite,

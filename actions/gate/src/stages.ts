@@ -159,7 +159,7 @@ export async function testStage(inputs: GateInputs, workspace = process.cwd()): 
   if (failedCases)
     reasons.push(
       `${failedCases} of ${t.tests} tests failed` +
-        (flakyFailed ? ` (${flakyFailed} flaky, flaky: fail)` : ''),
+        (flakyFailed ? `, ${flakyFailed} of them flaky (flaky: fail)` : ''),
     );
   if (!notFound && exitCode !== 0 && reasons.length === 0) reasons.push(`exit ${exitCode}`);
   const reason = reasons.length ? reasons.join('; ') : undefined;
