@@ -169,6 +169,136 @@ describe('gate bundle: real lint and test commands, JUnit reports', () => {
   });
 });
 
+/** Copies corpus fixtures into `<ws>/reports`, with the workspace path filled in. */
+function corpusReports(ws: string, names: string[]) {
+  mkdirSync(join(ws, 'reports'), { recursive: true });
+  for (const name of names)
+    writeFileSync(
+      join(ws, 'reports', name),
+      readFileSync(join(fixtures, 'corpus', name), 'utf8')
+        .split('__WORKSPACE__')
+        .join(ws),
+    );
+}
+
+describe('gate bundle: reports that prove nothing fail; other formats and reruns', () => {
+  test('junit matched no file: the gate fails by default (a test job that wrote no report proved nothing)', async () => {
+    const ws = workspace();
+    const r = await gate({ test: 'true', junit: 'reports/**/*.xml' }, ws);
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      'no test report matched reports/**/*.xml: a test job that wrote no report proved nothing. Check where the tests write their report, or set junit-missing: warn.',
+      'gate: failed: test (no test report matched reports/**/*.xml)',
+    ]);
+    expect(r.summary).toMatch(
+      /\| test \| ❌ failed \| \d+(ms|s) \| no report matched reports\/\*\*\/\*\.xml; exit 0 \|/,
+    );
+    r.cleanup();
+  });
+
+  test('junit-missing: warn keeps the old behaviour (a warning, the stage passes on its exit code)', async () => {
+    const ws = workspace();
+    const r = await gate({ test: 'true', junit: 'reports/**/*.xml', 'junit-missing': 'warn' }, ws);
+    expect(r.code).toBe(0);
+    expect(r.warnings).toEqual(['gate: no test report matched reports/**/*.xml (junit-missing: warn)']);
+    r.cleanup();
+  });
+
+  test('a report cut off inside a testsuite fails the gate, annotated on the report where it stops', async () => {
+    const ws = workspace();
+    corpusReports(ws, ['truncated-jest-junit-16.xml', 'jest-junit-16.xml']);
+    const r = await gate({ junit: 'reports/*.xml' }, ws);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^::error title=gate%3A test report unreadable,file=reports\/truncated-jest-junit-16\.xml,line=16,col=\d+::reports\/truncated-jest-junit-16\.xml is cut off: it ends at line 16/m,
+    );
+    expect(r.errors.at(-1)).toBe(
+      'gate: failed: test (report reports/truncated-jest-junit-16.xml unreadable; 1 of 5 tests failed)',
+    );
+    expect(r.summary).toContain('#### Unreadable test reports');
+    expect(r.summary).toMatch(/5 tests: 3 passed, 1 failed, 1 skipped \(1 report\); 1 report unreadable/);
+    r.cleanup();
+  });
+
+  test('a header that claims tests it does not hold fails with both counts', async () => {
+    const ws = workspace();
+    corpusReports(ws, ['lying-header-pytest-8.xml']);
+    const r = await gate({ junit: 'reports/*.xml' }, ws);
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toContain('<testsuite name="pytest"> says tests="4" but holds 0 testcase elements');
+    expect(r.errors.at(-1)).toBe('gate: failed: test (report reports/lying-header-pytest-8.xml unreadable)');
+    r.cleanup();
+  });
+
+  test('XML that is not a test report fails naming its root element', async () => {
+    const ws = workspace();
+    corpusReports(ws, ['cobertura-coverage.xml']);
+    const r = await gate({ junit: 'reports/*.xml' }, ws);
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toMatch(
+      /^reports\/cobertura-coverage\.xml is not a test report: its root element is <coverage>\./,
+    );
+    r.cleanup();
+  });
+
+  test('NUnit 3, xUnit.net v2 and TRX are read: counts and annotations on the .cs files', async () => {
+    const ws = workspace();
+    mkdirSync(join(ws, 'tests', 'Acme.Tests'), { recursive: true });
+    writeFileSync(join(ws, 'tests', 'Acme.Tests', 'FeeTests.cs'), '// fee tests\n');
+    corpusReports(ws, ['nunit3-console-3.18.xml', 'xunit-2.9.xml', 'mstest-3.6.trx']);
+    const r = await gate({ junit: 'reports/*.xml\nreports/*.trx' }, ws);
+    expect(r.code).toBe(1);
+    expect(r.warnings).toEqual([]);
+    expect(r.summary).toMatch(/15 tests: 5 passed, 4 failed, 3 errors, 3 skipped \(3 reports\)/);
+    const annotations = r.stdout.split('\n').filter((l) => l.includes(',file=tests/Acme.Tests/FeeTests.cs'));
+    expect(annotations.map((l) => /title=([^,]+),file=[^,]+,line=(\d+)/.exec(l)?.slice(1))).toEqual([
+      ['Test failed%3A Acme.Tests.FeeTests › PercentageFee', '21'], // mstest-3.6.trx
+      ['Test failed%3A Acme.Tests.FeeTests › PercentageFee', '21'], // nunit3-console-3.18.xml
+      ['Test error%3A Acme.Tests.FeeTests › CurrencyTable', '28'],
+      ['Test failed%3A Acme.Tests.FeeTests › Acme.Tests.FeeTests.PercentageFee', '21'], // xunit-2.9.xml
+      [
+        'Test failed%3A Acme.Tests.FeeTests › Acme.Tests.FeeTests.RoundsHalfUp(amount%3A 1.005%2C expected%3A 1.01)',
+        '35',
+      ],
+    ]);
+    r.cleanup();
+  });
+
+  test('flaky tests (Surefire flakyFailure/flakyError) pass with a warning listing them; flaky: fail fails', async () => {
+    const ws = workspace();
+    const xml = readFileSync(join(fixtures, 'corpus', 'TEST-com.acme.payments.RetryTest.xml'), 'utf8');
+    mkdirSync(join(ws, 'reports'), { recursive: true });
+    // Without the test that failed on every run, only the flaky ones remain.
+    writeFileSync(
+      join(ws, 'reports', 'TEST-retry.xml'),
+      xml
+        .replace(/<testcase name="rejectsNegativeAmount"[\s\S]*?<\/testcase>\n/, '')
+        .replace(
+          'tests="4" errors="0" skipped="0" failures="1"',
+          'tests="3" errors="0" skipped="0" failures="0"',
+        ),
+    );
+    const pass = await gate({ junit: 'reports/*.xml' }, ws);
+    expect(pass.code).toBe(0);
+    expect(pass.warnings).toEqual([
+      '2 flaky tests passed only on a rerun (flaky: pass): com.acme.payments.RetryTest › capturesAuthorisedPayment (2 attempts), com.acme.payments.RetryTest › settlesOvernight (2 attempts)',
+    ]);
+    expect(pass.summary).toMatch(/3 tests: 1 passed, 0 failed, 2 flaky \(1 report\)/);
+    expect(pass.summary).toContain('#### Flaky tests (passed on a rerun; flaky: pass)');
+    pass.cleanup();
+
+    const fail = await gate({ junit: 'reports/*.xml', flaky: 'fail' }, ws);
+    expect(fail.code).toBe(1);
+    expect(fail.errors.at(-1)).toBe(
+      'gate: failed: test (2 of 3 tests failed, 2 of them flaky (flaky: fail))',
+    );
+    expect(fail.stdout).toMatch(
+      /^::error title=Flaky test%3A com\.acme\.payments\.RetryTest › capturesAuthorisedPayment::passed only after 1 failed attempt\(s\) \(flaky: fail\): expected: <CAPTURED> but was: <PENDING>/m,
+    );
+    fail.cleanup();
+  });
+});
+
 describe('gate bundle: real Trivy filesystem scan (misconfigurations and a secret)', () => {
   let env: Record<string, string>;
   // The secret is written at test time so that no secret-shaped string sits in the repository.

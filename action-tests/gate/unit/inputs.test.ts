@@ -17,6 +17,8 @@ describe('gate inputs', () => {
       failOnFindings: true,
       trivyVersion: '0.76.0',
       sarif: undefined,
+      junitMissing: 'fail',
+      flaky: 'pass',
     });
   });
 
@@ -30,6 +32,11 @@ describe('gate inputs', () => {
     expect(i.severities).toEqual(['CRITICAL', 'HIGH']);
     expect(i.scanners).toEqual(['misconfig']);
     expect(i.trivyVersion).toBe('0.70.1');
+  });
+
+  test('junit-missing and flaky', () => {
+    const i = parse({ junit: 'r.xml', 'junit-missing': 'WARN', flaky: 'fail' });
+    expect([i.junitMissing, i.flaky]).toEqual(['warn', 'fail']);
   });
 
   test.each([
@@ -52,6 +59,11 @@ describe('gate inputs', () => {
       { lint: 'x', 'fail-on-findings': 'maybe' },
       "input 'fail-on-findings' is 'maybe': expected 'true' or 'false'",
     ],
+    [
+      { junit: 'r.xml', 'junit-missing': 'ignore' },
+      "input 'junit-missing' is 'ignore': allowed values are 'fail', 'warn'",
+    ],
+    [{ junit: 'r.xml', flaky: 'retry' }, "input 'flaky' is 'retry': allowed values are 'pass', 'fail'"],
   ])('%j -> %s', (values, message) => {
     expect(() => parse(values)).toThrow(message);
   });

@@ -70,6 +70,7 @@ beforeAll(async () => {
   digests['payments/api:v2'] = await putImage(ecr, 'payments/api', 'v2', '1');
   digests['team/api:v2'] = await putImage(ecr, 'team/api', 'v2', '2');
   digests['team/worker:v2'] = await putImage(ecr, 'team/worker', 'v2', '3');
+  digests['payments/api:latest'] = await putImage(ecr, 'payments/api', 'latest', '4');
   ecr.destroy();
 });
 
@@ -199,6 +200,73 @@ describe('render-task-definition bundle against moto', () => {
   });
 });
 
+describe("real-world templates: untagged images and other accounts' side containers (pin-digests)", () => {
+  test('an untagged ECR image is pinned as :latest and the log says so; an unchanged one is left with a notice', async () => {
+    const r = await runAction({
+      action: ACTION,
+      inputs: { 'task-definition': fixture('untagged-ecr.yaml'), containers: `api=${ECR}/payments/api` },
+      env: awsEnv(),
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('internal:');
+    expect(JSON.parse(r.outputs.images!)).toEqual({
+      api: `${ECR}/payments/api@${digests['payments/api:latest']}`,
+      worker: `${ECR}/payments/worker`,
+    });
+    expect(r.stdout).toContain(`${ECR}/payments/api (no tag: looked up as :latest, as ECS pulls it) -> `);
+    expect(r.stdout).toContain(
+      `::notice::api: ${ECR}/payments/api has no tag, which ECS pulls as :latest; pinned to the digest :latest has now (${digests['payments/api:latest']})`,
+    );
+    expect(r.stdout).toContain(
+      `::notice::worker: ${ECR}/payments/worker is left as given: pin-digests 'changed' pins only the images this step sets`,
+    );
+    r.cleanup();
+  });
+
+  test("FireLens router from AWS's account under pin-digests all: a warning naming the image, the render succeeds", async () => {
+    const r = await runAction({
+      action: ACTION,
+      inputs: {
+        'task-definition': fixture('firelens-fluent-bit.yaml'),
+        containers: `app=${ECR}/payments/api:v2`,
+        'pin-digests': 'all',
+      },
+      env: awsEnv(),
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    const fluent = '906394416424.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:2.32.4';
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^pin-digests: ${fluent.replace(/[.]/g, '\\.')} left as given \\(not pinned\\): \\w+ for DescribeImages on repository 'aws-for-fluent-bit' in account 906394416424 \\(us-east-1\\)`,
+        ),
+      ),
+    ]);
+    expect(JSON.parse(r.outputs.images!)).toEqual({
+      log_router: fluent,
+      app: `${ECR}/payments/api@${digests['payments/api:v2']}`,
+    });
+    r.cleanup();
+  });
+
+  test('App Mesh Envoy under the default (changed): not looked up at all, no warning', async () => {
+    const r = await runAction({
+      action: ACTION,
+      inputs: { 'task-definition': fixture('appmesh-envoy.yaml'), containers: `app=${ECR}/payments/api:v2` },
+      env: awsEnv(),
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.stdout).toContain('Pin 1 ECR image(s) to digests');
+    expect(JSON.parse(r.outputs.images!).envoy).toBe(
+      '840364872350.dkr.ecr.us-east-1.amazonaws.com/aws-appmesh-envoy:v1.29.6.0-prod',
+    );
+    r.cleanup();
+  });
+});
+
 const valid = () => readFileSync(fixture('web.json'), 'utf8');
 const withJson = (edit: (td: Json) => void) => {
   const td = JSON.parse(valid()) as Json;
@@ -282,7 +350,8 @@ describe('malformed inputs fail with a clear message and write no output file', 
     [
       'ECR tag not pushed',
       () => ({ 'task-definition': fixture('web.json'), containers: `api=${ECR}/team/api:never-pushed` }),
-      `- image ${ECR}/team/api:never-pushed: tag 'never-pushed' is not in ECR repository 'team/api' (account 123456789012, us-east-1). Push the image`,
+      // pin-digests: changed (the default) looks up only api, so this is the one error (not a list).
+      `pin-digests: image ${ECR}/team/api:never-pushed: tag 'never-pushed' is not in ECR repository 'team/api' (account 123456789012, us-east-1). Push the image`,
     ],
     [
       'ECR repository missing',

@@ -21,7 +21,7 @@ export function options(overrides: Partial<RenderOptions> = {}): RenderOptions {
     variables: [],
     labels: [],
     tags: [],
-    pinDigests: false,
+    pinDigests: 'none',
     provenance: {},
     ...overrides,
   };

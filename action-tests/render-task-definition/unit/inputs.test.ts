@@ -8,6 +8,17 @@ const parse = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
 const TD = { 'task-definition': 'task-definition.json' };
 
 describe('render-task-definition inputs', () => {
+  test.each([
+    ['', 'changed'],
+    ['changed', 'changed'],
+    ['ALL', 'all'],
+    ['none', 'none'],
+    ['true', 'all'],
+    ['false', 'none'],
+  ])('pin-digests %p -> %p', (value, mode) => {
+    expect(parse({ ...TD, 'pin-digests': value }).render.pinDigests).toBe(mode);
+  });
+
   test('defaults and provenance from the job environment', () => {
     const r = parse(
       { ...TD, containers: `api=${ECR}/api:v1\nworker = ${ECR}/worker:v1` },
@@ -18,7 +29,7 @@ describe('render-task-definition inputs', () => {
       ['api', `${ECR}/api:v1`],
       ['worker', `${ECR}/worker:v1`],
     ]);
-    expect(r.render.pinDigests).toBe(true);
+    expect(r.render.pinDigests).toBe('changed');
     expect(r.maxAttempts).toBe(5);
     expect(r.region).toBeUndefined();
     expect(r.render.provenance).toEqual({ commit: 'abc', runId: '7', ref: 'refs/heads/main' });
@@ -83,7 +94,10 @@ describe('render-task-definition inputs', () => {
     [{ ...TD, 'log-group': '/ecs/app' }, "input 'region' is empty: log-group needs a region"],
     [{ ...TD, 'log-group': 'bad group', region: 'eu-west-1' }, "input 'log-group' is 'bad group'"],
     [{ ...TD, region: 'Europe' }, "input 'region' is 'Europe'"],
-    [{ ...TD, 'pin-digests': 'yes' }, "input 'pin-digests' is 'yes'"],
+    [
+      { ...TD, 'pin-digests': 'yes' },
+      "input 'pin-digests' is 'yes': allowed values are 'changed', 'all', 'none' (the older 'true' means all, 'false' none)",
+    ],
     [{ ...TD, 'max-attempts': '0' }, "input 'max-attempts' is '0'"],
     [{ ...TD, tags: 'bad*key=1' }, "input 'tags' is 'bad*key=1'"],
   ])('%p -> %s', (values, message) => {

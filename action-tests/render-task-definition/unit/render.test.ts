@@ -223,9 +223,14 @@ describe('renderTaskDefinition: successful renders', () => {
       { name: 'pinned', image: `${ECR}/side@${DIGEST_B}`, essential: false },
       { name: 'hub', image: 'redis:7', essential: false },
     );
-    const opts: RenderOptions = options({ images: [['app', `${ECR}/team/api:v1`]], pinDigests: true });
+    const opts: RenderOptions = options({ images: [['app', `${ECR}/team/api:v1`]], pinDigests: 'all' });
     const first = renderTaskDefinition(template, opts);
-    expect(first.pending.sort()).toEqual([`${ECR}/side:1.0`, `${ECR}/team/api:v1`]);
+    expect(first.pending.map((p) => p.image).sort()).toEqual([`${ECR}/side:1.0`, `${ECR}/team/api:v1`]);
+    expect(first.pending.find((p) => p.image === `${ECR}/side:1.0`)).toEqual({
+      image: `${ECR}/side:1.0`,
+      required: false,
+      tag: '1.0',
+    });
     expect(first.changed).toEqual(['app']);
     const second = renderTaskDefinition(
       template,

@@ -18,6 +18,10 @@ export interface GateInputs {
   failOnFindings: boolean;
   trivyVersion: string;
   sarif?: string;
+  /** `junit` matched no file: `fail` (default) or `warn`. */
+  junitMissing: 'fail' | 'warn';
+  /** A test that passed only on a rerun: `pass` (default, with a warning listing it) or `fail`. */
+  flaky: 'pass' | 'fail';
 }
 
 function severities(inputs: Inputs): Severity[] {
@@ -81,5 +85,7 @@ export function getInputs(inputs: Inputs): GateInputs {
     failOnFindings: inputs.bool('fail-on-findings', true),
     trivyVersion: version,
     sarif,
+    junitMissing: inputs.oneOf('junit-missing', ['fail', 'warn'] as const, 'fail'),
+    flaky: inputs.oneOf('flaky', ['pass', 'fail'] as const, 'pass'),
   };
 }

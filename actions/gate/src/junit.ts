@@ -1,197 +1,142 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { locate, type Locator } from './locate.js';
+import {
+  buildReport,
+  countMismatch,
+  firstLines,
+  foldAttempts,
+  headerCount,
+  ReportError,
+  type Attempt,
+  type CountCheck,
+  type TestCase,
+  type TestReport,
+} from './test-report.js';
+import { attr, children, readXml, text, type XmlNode } from './xml.js';
 
-/** One failed (or errored) test case, with the place to annotate when it could be found. */
-export interface TestFailure {
+export { fsLocator, locate, type Locator } from './locate.js';
+export { totals, type JUnitCounts, type JUnitReport, type TestFailure } from './test-report.js';
+
+/** Elements Surefire (and the tools that copied it) write for an earlier attempt of a test that then passed. */
+const FLAKY = ['flakyFailure', 'flakyError', 'rerun'] as const;
+/** Elements Surefire writes for the earlier attempts of a test that failed every time. */
+const RERUN = ['rerunFailure', 'rerunError'] as const;
+
+interface CaseRecord {
   suite: string;
-  name: string;
-  classname: string;
-  message: string;
-  kind: 'failure' | 'error';
-  /** Path relative to the workspace. */
-  file?: string;
-  line?: number;
-}
-
-export interface JUnitCounts {
-  tests: number;
-  passed: number;
-  failed: number;
-  errors: number;
-  skipped: number;
-}
-
-export interface JUnitReport extends JUnitCounts {
-  file: string;
-  failures: TestFailure[];
-}
-
-type Node = Record<string, unknown>;
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  textNodeName: '#text',
-  isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name),
-  processEntities: true,
-  htmlEntities: true,
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-});
-
-function asArray(v: unknown): Node[] {
-  if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).map((x) =>
-    typeof x === 'object' && x ? (x as Node) : { '#text': String(x) },
-  );
-}
-
-function attr(n: Node, name: string): string | undefined {
-  const v = n[`@${name}`];
-  return v === undefined ? undefined : String(v);
-}
-
-function text(n: Node): string {
-  const t = n['#text'];
-  return typeof t === 'string' ? t : '';
+  tc: XmlNode;
 }
 
 /** Every <testcase> below a node, with the name of the suite that holds it; nested suites included. */
-function collectCases(node: Node, suite: string, out: Array<{ suite: string; tc: Node }>): void {
-  for (const tc of asArray(node.testcase)) out.push({ suite, tc });
-  for (const s of asArray(node.testsuite)) collectCases(s, attr(s, 'name') ?? suite, out);
+function collectCases(node: XmlNode, suite: string, out: CaseRecord[]): void {
+  for (const tc of children(node.testcase)) out.push({ suite, tc });
+  for (const s of children(node.testsuite)) collectCases(s, attr(s, 'name') ?? suite, out);
 }
 
-export interface Locator {
-  workspace: string;
-  exists: (path: string) => boolean;
+function attemptFrom(el: XmlNode, status: 'failure' | 'error', tc: XmlNode, loc: Locator): Attempt {
+  // Surefire's flaky/rerun elements carry the trace in <stackTrace>; <failure> carries it as its text.
+  const body = text(el).trim() || text(el, 'stackTrace');
+  const details = `${attr(el, 'message') ?? ''}\n${body}`;
+  const classname = attr(tc, 'classname') ?? '';
+  const where = locate({ file: attr(tc, 'file'), line: attr(tc, 'line'), classname }, details, loc);
+  return { status, message: firstLines(attr(el, 'message') || body || status, 6), ...where };
 }
 
-export const fsLocator = (workspace: string): Locator => ({ workspace, exists: (p) => existsSync(p) });
+/** The attempts one <testcase> records: earlier failed runs (flaky/rerun elements), then its final result. */
+function attemptsOf(tc: XmlNode, loc: Locator): Attempt[] {
+  const earlier: Attempt[] = [];
+  for (const name of [...FLAKY, ...RERUN])
+    for (const el of children(tc[name]))
+      earlier.push(attemptFrom(el, /Error$/.test(name) ? 'error' : 'failure', tc, loc));
+  const failure = children(tc.failure)[0];
+  const error = children(tc.error)[0];
+  let last: Attempt;
+  if (failure) last = attemptFrom(failure, 'failure', tc, loc);
+  else if (error) last = attemptFrom(error, 'error', tc, loc);
+  else if (RERUN.some((n) => children(tc[n]).length > 0)) {
+    // Surefire writes rerunFailure only for a test that failed every time; without its <failure> the
+    // final result is still a failure, never a pass.
+    const first = earlier.find((a) => a.status === 'failure' || a.status === 'error');
+    last = first ?? { status: 'failure', message: 'failed on every rerun' };
+  } else if (tc.skipped !== undefined) last = { status: 'skipped' };
+  else last = { status: 'passed' };
+  return [...earlier, last];
+}
 
-function inWorkspace(path: string, loc: Locator): string | undefined {
-  const abs = isAbsolute(path) ? path : resolve(loc.workspace, path);
-  const rel = relative(loc.workspace, abs);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  if (rel.split(sep).includes('node_modules')) return undefined;
-  return loc.exists(abs) ? rel.split(sep).join('/') : undefined;
+function describe(el: 'testsuites' | 'testsuite', n: XmlNode): string {
+  const name = attr(n, 'name');
+  return name ? `<${el} name="${name}">` : `<${el}>`;
 }
 
 /**
- * Where a failure happened, from (in order): the testcase's file/line attributes (pytest xunit1, jest-junit
- * with addFileAttribute, node --test), a stack frame or `path:line:` in the failure text that points into
- * the workspace (JavaScript, Python), or a Java frame `(Foo.java:42)` resolved through the class name.
+ * Header counts of a suite (or the root) next to what it holds. A count may be of testcase records or of
+ * distinct tests once reruns are folded (tools differ); anything else is a report that lies about itself.
  */
-export function locate(
-  tc: { file?: string; line?: string; classname: string },
-  details: string,
+function checks(el: 'testsuites' | 'testsuite', n: XmlNode, suite: string): CountCheck[] {
+  const records: CaseRecord[] = [];
+  collectCases(n, suite, records);
+  const last = new Map<string, XmlNode>();
+  for (const r of records)
+    last.set(JSON.stringify([r.suite, attr(r.tc, 'classname') ?? '', attr(r.tc, 'name') ?? '']), r.tc);
+  const has = (tc: XmlNode, child: string) => children(tc[child]).length > 0;
+  const out: CountCheck[] = [];
+  const tests = headerCount(attr(n, 'tests'));
+  if (tests !== undefined)
+    out.push({
+      element: describe(el, n),
+      attribute: 'tests',
+      claimed: tests,
+      found: [records.length, last.size],
+      what: 'testcase elements',
+    });
+  for (const [attribute, child] of [
+    ['failures', 'failure'],
+    ['errors', 'error'],
+  ] as const) {
+    const claimed = headerCount(attr(n, attribute));
+    if (claimed === undefined) continue;
+    out.push({
+      element: describe(el, n),
+      attribute,
+      claimed,
+      found: [
+        records.filter((r) => has(r.tc, child)).length,
+        [...last.values()].filter((tc) => has(tc, child)).length,
+      ],
+      what: `testcase elements with a <${child}>`,
+    });
+  }
+  for (const s of children(n.testsuite)) out.push(...checks('testsuite', s, attr(s, 'name') ?? suite));
+  return out;
+}
+
+/** Reads a parsed JUnit document (jest-junit, pytest, Surefire, go-junit-report, mocha, PHPUnit, node --test). */
+export function junitReport(
+  root: 'testsuites' | 'testsuite',
+  node: XmlNode,
+  file: string,
   loc: Locator,
-): { file?: string; line?: number } {
-  const attrFile = tc.file ? inWorkspace(tc.file.replace(/^file:\/\//, ''), loc) : undefined;
-  const attrLine = tc.line && /^\d+$/.test(tc.line) ? Number(tc.line) : undefined;
-  if (attrFile && attrLine) return { file: attrFile, line: attrLine };
-
-  // JavaScript stack frames "(/abs/path.js:12:5)" / "at /abs/path.js:12:5" and Python "path.py:12: Error".
-  const frames = [
-    ...details.matchAll(/(?:\(|at |^|\s)((?:file:\/\/)?[^\s():]+\.[A-Za-z0-9]+):(\d+)(?::\d+)?/gm),
-  ];
-  const candidates: Array<{ file: string; line: number }> = [];
-  for (const m of frames) {
-    const file = inWorkspace((m[1] ?? '').replace(/^file:\/\//, ''), loc);
-    if (file) candidates.push({ file, line: Number(m[2]) });
-  }
-  const sameFile = attrFile ? candidates.find((c) => c.file === attrFile) : undefined;
-  const first = sameFile ?? candidates[0];
-  if (first) return first;
-
-  // Java: "at com.acme.FooTest.bar(FooTest.java:42)" -> src/test/java/com/acme/FooTest.java. The frame in the
-  // test class itself wins over assertion-library frames above it.
-  if (tc.classname) {
-    const simple = (tc.classname.split('.').at(-1) ?? '').split('$')[0] ?? '';
-    const pkg = tc.classname.split('.').slice(0, -1).join('/');
-    const javaFrames = [...details.matchAll(/\(([A-Za-z0-9_$]+)\.(java|kt|scala|groovy):(\d+)\)/g)];
-    const own = javaFrames.find((m) => m[1] === simple);
-    if (own) {
-      const fileName = `${own[1]}.${own[2]}`;
-      for (const root of ['src/test/java', 'src/test/kotlin', 'src/test/scala', 'src/main/java', '']) {
-        const file = inWorkspace(join(root, pkg, fileName), loc);
-        if (file) return { file, line: Number(own[3]) };
-      }
-    }
-  }
-  // Python class names: "tests.test_calc" -> tests/test_calc.py.
-  if (!attrFile && tc.classname) {
-    const parts = tc.classname.split('.');
-    for (let n = parts.length; n > 0; n--) {
-      const file = inWorkspace(`${parts.slice(0, n).join('/')}.py`, loc);
-      if (file) return { file };
-    }
-  }
-  return attrFile ? { file: attrFile } : {};
+): TestReport {
+  const suite = attr(node, 'name') ?? '';
+  const mismatch = countMismatch(file, checks(root, node, suite));
+  if (mismatch) throw mismatch;
+  const records: CaseRecord[] = [];
+  collectCases(node, suite, records);
+  const cases: TestCase[] = records.map((r) => ({
+    suite: r.suite,
+    name: attr(r.tc, 'name') ?? '',
+    classname: attr(r.tc, 'classname') ?? '',
+    attempts: attemptsOf(r.tc, loc),
+  }));
+  return buildReport(file, 'junit', foldAttempts(cases));
 }
 
-/** Parses one JUnit XML document (jest-junit, pytest, surefire, node --test and similar). */
-export function parseJUnit(xml: string, file: string, loc: Locator): JUnitReport {
-  let doc: Node;
-  try {
-    doc = parser.parse(xml) as Node;
-  } catch (err) {
-    throw new Error(`${file} is not valid XML: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const root = (doc.testsuites ?? doc.testsuite) as unknown;
-  if (root === undefined)
-    throw new Error(`${file} is not a JUnit report (no <testsuites> or <testsuite> element)`);
-  const cases: Array<{ suite: string; tc: Node }> = [];
-  if (doc.testsuites !== undefined) {
-    for (const r of asArray(doc.testsuites)) collectCases(r, attr(r, 'name') ?? '', cases);
-  } else {
-    for (const s of asArray(doc.testsuite)) collectCases(s, attr(s, 'name') ?? '', cases);
-  }
-  const report: JUnitReport = { file, tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0, failures: [] };
-  for (const { suite, tc } of cases) {
-    report.tests++;
-    const failures = asArray(tc.failure);
-    const errors = asArray(tc.error);
-    if (failures.length || errors.length) {
-      const kind = failures.length ? 'failure' : 'error';
-      const f = (failures[0] ?? errors[0]) as Node;
-      if (kind === 'failure') report.failed++;
-      else report.errors++;
-      const details = `${attr(f, 'message') ?? ''}\n${text(f)}`;
-      const classname = attr(tc, 'classname') ?? '';
-      const where = locate({ file: attr(tc, 'file'), line: attr(tc, 'line'), classname }, details, loc);
-      report.failures.push({
-        suite,
-        name: attr(tc, 'name') ?? '(unnamed test)',
-        classname,
-        message: firstLines(attr(f, 'message') || text(f) || kind, 6),
-        kind,
-        ...where,
-      });
-    } else if (tc.skipped !== undefined) {
-      report.skipped++;
-    } else {
-      report.passed++;
-    }
-  }
-  return report;
-}
-
-function firstLines(s: string, n: number): string {
-  const lines = s.trim().split('\n');
-  return lines.slice(0, n).join('\n') + (lines.length > n ? '\n…' : '');
-}
-
-export function totals(reports: JUnitReport[]): JUnitCounts {
-  const t = { tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
-  for (const r of reports) {
-    t.tests += r.tests;
-    t.passed += r.passed;
-    t.failed += r.failed;
-    t.errors += r.errors;
-    t.skipped += r.skipped;
-  }
-  return t;
+/** Parses one JUnit XML document; anything else (another format, cut off, lying counts) is a ReportError. */
+export function parseJUnit(xml: string, file: string, loc: Locator): TestReport {
+  const { root, node } = readXml(xml, file);
+  if (root !== 'testsuites' && root !== 'testsuite')
+    throw new ReportError(
+      file,
+      `${file} is not a JUnit report: its root element is <${root}>, not <testsuites> or <testsuite>`,
+    );
+  return junitReport(root, node, file, loc);
 }

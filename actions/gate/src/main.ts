@@ -9,6 +9,7 @@ import { emptyCounts, type SeverityCounts } from './findings.js';
 import {
   failureLine,
   failureRows,
+  flakyRows,
   findingRows,
   findingsTable,
   stageTable,
@@ -26,7 +27,7 @@ import { writeSarif } from './sarif.js';
 
 export const ACTION = 'gate';
 
-/** lint -> test (+ JUnit) -> scan-fs -> scan-image -> SARIF -> one summary table -> pass or fail. */
+/** lint -> test (+ its reports) -> scan-fs -> scan-image -> SARIF -> one summary table -> pass or fail. */
 export async function run(): Promise<void> {
   await runAction(ACTION, async () => {
     const inputs = getInputs(new Inputs());
@@ -38,7 +39,15 @@ export async function run(): Promise<void> {
     if (inputs.test || inputs.junit.length) {
       const t = await testStage(inputs);
       stages.push(t.stage);
+      if (t.unreadable.length)
+        sections.push(
+          `#### Unreadable test reports\n\n${t.unreadable.map((e) => `- ${e.message}`).join('\n')}`,
+        );
       if (t.failures.length) sections.push(`#### Failed tests\n\n${failureRows(t.failures, 20)}`);
+      if (t.flaky.length)
+        sections.push(
+          `#### Flaky tests (${inputs.flaky === 'pass' ? 'passed on a rerun; flaky: pass' : 'counted as failed; flaky: fail'})\n\n${flakyRows(t.flaky, 20)}`,
+        );
     }
 
     const scans: ScanOutcome[] = [];

@@ -2,7 +2,7 @@ import { formatDuration } from '../../shared/src/inputs.js';
 import { markdownTable } from '../../shared/src/summary.js';
 import { SEVERITIES, type Severity } from './inputs.js';
 import type { Evaluation, Finding } from './findings.js';
-import type { TestFailure } from './junit.js';
+import type { FlakyTest, TestFailure } from './test-report.js';
 
 export interface StageResult {
   stage: 'lint' | 'test' | 'scan-fs' | 'scan-image';
@@ -68,6 +68,21 @@ export function failureRows(failures: TestFailure[], max: number): string {
     ]),
   );
   return failures.length > max ? `${table}\n\n…and ${failures.length - max} more.` : table;
+}
+
+export function flakyRows(flaky: FlakyTest[], max: number): string {
+  const table = markdownTable(
+    ['Test', 'Attempts', 'Where', 'First failure'],
+    flaky
+      .slice(0, max)
+      .map((f) => [
+        [f.classname, f.name].filter(Boolean).join(' › '),
+        String(f.attempts),
+        f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '',
+        f.message.slice(0, 200),
+      ]),
+  );
+  return flaky.length > max ? `${table}\n\n…and ${flaky.length - max} more.` : table;
 }
 
 export function failureLine(stages: StageResult[]): string {

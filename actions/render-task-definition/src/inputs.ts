@@ -6,7 +6,7 @@ import { imageProblem } from './image-ref.js';
 import { secretRefProblem } from './secret-ref.js';
 import { classifyTemplateSource, type TemplateSource } from './source.js';
 import { NAME_RE, ROLE_ARN_RE } from './validate.js';
-import type { RenderOptions } from './render.js';
+import { PIN_MODES, type PinMode, type RenderOptions } from './render.js';
 
 export interface RenderInputs {
   source: TemplateSource;
@@ -38,6 +38,22 @@ function roleArn(inputs: Inputs, name: string): string | undefined {
   if (v !== undefined && !ROLE_ARN_RE.test(v))
     throw new InputError(name, v, 'expected an IAM role ARN such as arn:aws:iam::123456789012:role/app');
   return v;
+}
+
+/** pin-digests: changed (default), all or none; `true`/`false`, the spellings before these modes, mean all/none. */
+function pinMode(inputs: Inputs): PinMode {
+  const raw = inputs.raw('pin-digests').trim().toLowerCase();
+  if (raw === '') return 'changed';
+  if (raw === 'true') return 'all';
+  if (raw === 'false') return 'none';
+  const mode = PIN_MODES.find((m) => m === raw);
+  if (!mode)
+    throw new InputError(
+      'pin-digests',
+      inputs.raw('pin-digests'),
+      `allowed values are ${PIN_MODES.map((m) => `'${m}'`).join(', ')} (the older 'true' means all, 'false' none)`,
+    );
+  return mode;
 }
 
 /** Reads and validates every input; nothing here calls AWS (only a stat of the task-definition path). */
@@ -138,7 +154,7 @@ export function getInputs(
       );
   }
 
-  const pinDigests = inputs.bool('pin-digests', true);
+  const pinDigests = pinMode(inputs);
   if (source.kind === 'ecs' && !region)
     throw new InputError(
       'region',

@@ -40,11 +40,12 @@ export async function run(): Promise<void> {
     let result = renderTaskDefinition(template, inputs.render);
     if (result.pending.length > 0) {
       const pending = result.pending;
-      const digests = await core.group(`Pin ${pending.length} ECR image(s) to digests`, async () => {
+      const resolved = await core.group(`Pin ${pending.length} ECR image(s) to digests`, async () => {
         const { resolveEcrDigests } = await import('./ecr-digests.js');
         return resolveEcrDigests(pending, { maxAttempts: inputs.maxAttempts, log: (l) => core.info(l) });
       });
-      result = renderTaskDefinition(template, inputs.render, digests);
+      for (const w of resolved.warnings) core.warning(w);
+      result = renderTaskDefinition(template, inputs.render, resolved.digests);
     }
     for (const n of result.notices) core.notice(n);
     if (result.removedFields.length > 0)

@@ -35,8 +35,28 @@ export interface RenderOptions {
   logRegion?: string;
   labels: Pairs;
   tags: Pairs;
-  pinDigests: boolean;
+  /** Which ECR images given by tag are resolved to digests (see PIN_MODES). */
+  pinDigests: PinMode;
   provenance: { commit?: string; runId?: string; ref?: string };
+}
+
+/**
+ * `changed`: only the images this step sets (containers / container-name + image); every other container is
+ * left exactly as the template has it, so the role needs ecr:DescribeImages only on the repositories it
+ * pushes to. `all`: every private ECR image; a lookup the role may not make for an image this step did not
+ * set (AccessDenied, RepositoryNotFound in another account) is a warning naming it, not a failure.
+ * `none`: no lookups at all.
+ */
+export const PIN_MODES = ['changed', 'all', 'none'] as const;
+export type PinMode = (typeof PIN_MODES)[number];
+
+/** An ECR image reference still to be resolved, as written in the task definition. */
+export interface PendingImage {
+  image: string;
+  /** Set by this step: a failed lookup is an error. Otherwise (pin-digests: all) a denied lookup is a warning. */
+  required: boolean;
+  /** The tag looked up: the image's own, or `latest` for an image without one (what ECS pulls). */
+  tag: string;
 }
 
 export interface ContainerReport {
@@ -58,8 +78,8 @@ export interface RenderResult {
   changed: string[];
   /** container -> image as written. */
   images: Record<string, string>;
-  /** ECR images given by tag that still need a digest from ECR (only when pinDigests). */
-  pending: string[];
+  /** ECR images given by tag (or untagged) that still need a digest from ECR, per pin-digests. */
+  pending: PendingImage[];
   unusedVariables: string[];
   notices: string[];
 }
@@ -132,10 +152,10 @@ export function renderTaskDefinition(
     imageSet.add(name);
   }
 
-  // Digest pinning: ECR images given by tag only; anything else is left alone.
-  const pending = new Set<string>();
+  // Digest pinning, per pin-digests: private ECR images without a digest; anything else is left alone.
+  const pending = new Map<string, PendingImage>();
   const pinned = new Set<string>();
-  if (options.pinDigests) {
+  if (options.pinDigests !== 'none') {
     for (const c of containers) {
       if (typeof c.image !== 'string' || typeof c.name !== 'string') continue;
       const ecr = parseEcrImage(c.image);
@@ -147,11 +167,29 @@ export function renderTaskDefinition(
         continue;
       }
       if (ecr.digest) continue;
+      const required = imageSet.has(c.name);
+      if (!required && options.pinDigests === 'changed') {
+        notices.push(
+          `${c.name}: ${c.image} is left as given: pin-digests 'changed' pins only the images this step sets (pin-digests: all pins it too)`,
+        );
+        continue;
+      }
       const digest = digests.get(c.image);
       if (digest) {
+        if (!ecr.tag)
+          notices.push(
+            `${c.name}: ${c.image} has no tag, which ECS pulls as :latest; pinned to the digest :latest has now (${digest})`,
+          );
         c.image = `${ecr.registry}/${ecr.repository}@${digest}`;
         pinned.add(c.name);
-      } else pending.add(c.image);
+      } else {
+        const seen = pending.get(c.image);
+        pending.set(c.image, {
+          image: c.image,
+          required: required || (seen?.required ?? false),
+          tag: ecr.tag ?? 'latest',
+        });
+      }
     }
   }
 
@@ -261,7 +299,7 @@ export function renderTaskDefinition(
     }),
     changed,
     images,
-    pending: [...pending],
+    pending: [...pending.values()],
     unusedVariables,
     notices,
   };
