@@ -1,6 +1,6 @@
 import type { GitHubApi, IssueComment } from '../../../actions/terraform-plan-comment/src/github-api.js';
 import { labelFor, ourComments, publish } from '../../../actions/terraform-plan-comment/src/sticky.js';
-import { marker } from '../../../actions/terraform-plan-comment/src/render.js';
+import { marker } from '../../../actions/terraform-plan-comment/src/marker.js';
 
 const issue = { owner: 'acme', repo: 'payments', number: 1 };
 const BOT = 'github-actions[bot]';
