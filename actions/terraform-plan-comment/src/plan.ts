@@ -215,7 +215,8 @@ export function parsePlan(text: string, source: string): Plan {
     fail(source, 'this is a binary plan file; convert it with `terraform show -json <planfile> > plan.json`');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (/^(\uFFFD\uFFFD|\u00FF\u00FE|\u00FE\u00FF)/.test(text) || /^.?\u0000/.test(text))
+  // Text that was not decoded as UTF-16 (see text-file.ts): a mangled BOM, or a zero byte in the first two.
+  if (/^(\uFFFD\uFFFD|\u00FF\u00FE|\u00FE\u00FF)/.test(text) || text.slice(0, 2).includes('\0'))
     fail(source, UTF16_HINT);
   let json: unknown;
   try {

@@ -1,4 +1,4 @@
-import { cell, code, escapeHtml } from './markdown.js';
+import { cell, code } from './markdown.js';
 import type { ActionInvocation } from './plan.js';
 import type { Entry, PlanSummary } from './summarize.js';
 import { describeKind, describeReason, describeTrigger, HEADLINES } from './wording.js';
