@@ -95,7 +95,10 @@ export function attributeDiff(entry: Entry, redact: ReadonlySet<string> = new Se
       ? '   # forces replacement'
       : '';
   const lines: string[] = [];
-  if (entry.importing) lines.push(`# import ID ${JSON.stringify(entry.importId ?? '(unknown)')}`);
+  const identity = c.importing?.identity;
+  if (entry.importing && entry.importId === undefined && identity !== undefined && identity !== null) {
+    lines.push(`# import by identity ${JSON.stringify(identity)}`); // Terraform 1.12+
+  } else if (entry.importing) lines.push(`# import ID ${JSON.stringify(entry.importId ?? '(unknown)')}`);
   if (entry.previousAddress) lines.push(`# moved from ${entry.previousAddress}`);
   if (entry.deposed) lines.push(`# deposed object ${entry.deposed}`);
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();

@@ -14,7 +14,7 @@ export interface Change {
   before_sensitive?: unknown;
   after_sensitive?: unknown;
   replace_paths?: unknown;
-  importing?: { id?: string; unknown?: boolean } | null;
+  importing?: { id?: string; unknown?: boolean; identity?: unknown } | null;
   generated_config?: string;
 }
 
