@@ -406,6 +406,9 @@ function issueModel({ owner, repo, now, labels, baseUrl }) {
     ...(i.pull ? { pull_request: { url: `${baseUrl()}/repos/${owner}/${repo}/pulls/${i.number}` } } : {}),
   });
   const tooLong = (text) => typeof text === 'string' && [...text].length > 65536;
+  /**
+   * @param {{title: string, body?: string, login?: string, labels?: string[], state?: string, pullRequest?: boolean}} issue
+   */
   function addIssue({
     title,
     body = '',
