@@ -6,10 +6,6 @@ import { startFakeGitHub, WORKFLOW_LOGIN } from '../../support/fake-github.mjs';
 import { markdownProblems } from '../markdown-check.js';
 import { buildScenarios, type BuiltPlan } from './scenarios.js';
 import { tempDir } from '../../support/temp-dirs.mjs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'plans');
 
 type Fake = Awaited<ReturnType<typeof startFakeGitHub>>;
 let gh: Fake;
@@ -276,44 +272,5 @@ describe('terraform-plan-comment bundle', () => {
     expect(r.errors[0]).toMatch(/^terraform-plan-comment: /);
     expect(r.errors[0]).toContain(message);
     expect(gh.requests).toHaveLength(0);
-  });
-
-  test('an errored plan (Terraform 1.13): headline says so first, status and label errored, never no-changes', async () => {
-    await run({ 'plan-json': plans['no-op'].planJsonPath, key: 'payments/prod', labels: 'true' });
-    expect(gh.labels(PR)).toEqual(['tf:no-changes']);
-    const r = await run({
-      'plan-json': join(CORPUS, 'tf-1.13.5-errored.json'),
-      key: 'payments/prod',
-      labels: 'true',
-    });
-    expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ status: 'errored', 'has-changes': 'false' });
-    expect(r.warnings).toEqual(['Terraform reported errors while planning: this plan is incomplete.']);
-    const body = gh.comments(PR)[0]!.body as string;
-    expect(body.split('\n')[0]).toBe('<!-- slipway:plan key=payments/prod status=errored -->');
-    expect(body.split('\n')[4]).toMatch(
-      /^\*\*Plan errored: incomplete\.\*\* Terraform reported errors while planning/,
-    );
-    expect(body).not.toContain('No changes');
-    expect(gh.labels(PR)).toEqual(['tf:errored']);
-  });
-
-  test('a Terraform 1.0.11 plan (format 0.2) is read; a 1.0.0 plan (format 0.1) is refused saying why', async () => {
-    const ok = await run({ 'plan-json': join(CORPUS, 'tf-1.0.11-format-0.2.json'), key: 'old' });
-    expect(ok.code).toBe(0);
-    expect(ok.outputs).toMatchObject({ add: '1', change: '1', destroy: '1', status: 'destroy' });
-    const old = await run({ 'plan-json': join(CORPUS, 'tf-1.0.0-format-0.1.json'), key: 'old' });
-    expect(old.code).toBe(1);
-    expect(old.errors[0]).toContain(
-      "has format_version '0.1', written by Terraform 0.12 to 1.0.0: it is refused",
-    );
-  });
-
-  test('a plan with only action invocations (Terraform 1.14) is a change: what will run is listed', async () => {
-    const r = await run({ 'plan-json': join(CORPUS, 'tf-1.14.0-invoke-only.json'), key: 'actions' });
-    expect(r.outputs).toMatchObject({ 'has-changes': 'true', status: 'changes' });
-    const body = gh.comments(PR)[0]!.body as string;
-    expect(body).toContain('**1 action will run on apply:**');
-    expect(body).not.toContain('No changes');
   });
 });

@@ -12,7 +12,7 @@ import { runContext, type RunContext } from './run-context.js';
 import { readInputFile } from './text-file.js';
 import { applyBanner, logTail, type ApplyBannerOptions } from './apply-result.js';
 import { describeGitHubError } from './github-errors.js';
-import { commentAndLabel, findPullRequest, githubApi, type Api } from './pr-comment.js';
+import { commentAndLabel, findPullRequest, githubApi, ownLogin, type Api } from './pr-comment.js';
 
 export const ACTION = 'terraform-plan-comment';
 
@@ -131,7 +131,6 @@ async function driftIssue(
     return;
   }
   const { driftIssueOverhead, syncDriftIssue } = await import('./drift-issue.js');
-  const { ownLogin } = await import('./pr-comment.js');
   await core.group(`Drift issue for ${inputs.key} in ${ctx.repo.owner}/${ctx.repo.repo}`, async () => {
     try {
       const where = { key: inputs.key, runPageUrl: ctx.runPageUrl, commit: ctx.commit };
