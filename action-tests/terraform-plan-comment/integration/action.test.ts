@@ -77,6 +77,7 @@ describe('terraform-plan-comment bundle', () => {
     expect(r.outputs).toEqual({
       'has-changes': 'true',
       'has-destroy': 'true',
+      status: 'destroy', // issue 16: the plan's status (no-changes, changes, destroy, errored) is an output
       add: '1',
       change: '1',
       destroy: '1',
