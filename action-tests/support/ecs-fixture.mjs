@@ -56,7 +56,7 @@ export function writeTaskDefinition(doc, dir = tempDir('slipway-td-')) {
 /**
  * Creates (if needed) the cluster and a service on a first, healthy revision.
  * @param {import("@aws-sdk/client-ecs").ECSClient} client
- * @param {{cluster: string, service: string, image?: string, desiredCount?: number, breaker?: boolean, capacityProviderStrategy?: Array<{capacityProvider: string, weight?: number, base?: number}>}} opts
+ * @param {{cluster: string, service: string, image?: string, desiredCount?: number, breaker?: boolean, capacityProviderStrategy?: Array<{capacityProvider: string, weight?: number, base?: number}>, deploymentConfiguration?: object, deploymentController?: {type: string}}} opts
  */
 export async function createService(
   client,
@@ -67,6 +67,8 @@ export async function createService(
     desiredCount = 2,
     breaker = true,
     capacityProviderStrategy = undefined,
+    deploymentConfiguration = {},
+    deploymentController = undefined,
   },
 ) {
   await client.send(new CreateClusterCommand({ clusterName: cluster }));
@@ -85,7 +87,9 @@ export async function createService(
         deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
         minimumHealthyPercent: 100,
         maximumPercent: 200,
+        ...deploymentConfiguration,
       },
+      ...(deploymentController ? { deploymentController } : {}),
     }),
   );
   return { taskDefinitionArn: /** @type {string} */ (arn) };

@@ -39,12 +39,18 @@
 //    was applied) for API-cost measurements.
 //  - DescribeServiceRevisions for the revisions of the deployments it models (task definition, counts).
 //  - The service's capacityProviderStrategy as given to CreateService (moto drops it).
+//  - The strategies BLUE_GREEN, LINEAR and CANARY (stages, traffic weights, bakes, lifecycle hooks,
+//    ContinueServiceDeployment), deployment alarms (`POST /_sim/alarm {"name", "state"}`, or `alarmAt` in a
+//    scenario) and rolling early success (earlySuccessCriteria): see ecs-strategy-sim.mjs.
+//  - deploymentConfiguration and deploymentController as given to CreateService/UpdateService (moto drops
+//    them), so a CODE_DEPLOY or EXTERNAL service describes as one.
 // What it does not model: task placement, capacity providers, load balancer registration beyond event
-// text, deployment alarms, blue/green or external controllers, minimumHealthyPercent/maximumPercent maths
+// text, minimumHealthyPercent/maximumPercent maths
 // (tasks are replaced one step at a time), AWS's real timings (steps default to a few hundred ms), IAM
 // authorisation, pagination of ListTasks, or more than the last 100 events.
 import { createServer, request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { STAGED, stagedStrategies } from './ecs-strategy-sim.mjs';
 
 const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 const ACCOUNT = '123456789012';
@@ -60,6 +66,10 @@ export const DEFAULT_TIMING = {
   healthCheckMs: 400,
   crashMs: 250,
   eventGapMs: 5000,
+  /** How long one configured minute (bake times, hook time-outs) lasts. */
+  minuteMs: 200,
+  /** How long a lifecycle stage without a bake lasts. */
+  stageMs: 150,
 };
 
 export function breakerThreshold(desired) {
@@ -143,6 +153,55 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     dep.schedule.push({ at, fn });
   }
 
+  /** deploymentConfiguration without the breaker (kept apart, as `svc.breaker`). */
+  function withoutBreaker(config) {
+    if (!config) return {};
+    const { deploymentCircuitBreaker, ...rest } = config;
+    void deploymentCircuitBreaker;
+    return rest;
+  }
+
+  const alarmStates = new Map();
+  /** An alarm changes state; in ALARM it stops (or rolls back) every deployment in progress that watches it. */
+  function setAlarm(name, state, at = now()) {
+    alarmStates.set(name, state);
+    if (state !== 'ALARM') return;
+    for (const svc of services.values()) {
+      const alarms = svc.config.alarms;
+      if (!alarms?.enable || !(alarms.alarmNames ?? []).includes(name)) continue;
+      const dep = svc.deployments.find((d) => d.sdStatus === 'IN_PROGRESS');
+      if (!dep) continue;
+      dep.triggeredAlarms = [...new Set([...(dep.triggeredAlarms ?? []), name])];
+      const reason = `CloudWatch alarm ${name} went into ALARM state.`;
+      event(svc, `(service ${svc.name}) (deployment ${dep.id}) deployment failed: alarm detected.`, at);
+      if (!alarms.rollback) {
+        dep.schedule = [];
+        dep.sdStatus = 'STOPPED';
+        dep.sdStatusReason = reason;
+        dep.rolloutState = 'FAILED';
+        dep.finishedAt = at;
+      } else if (dep.hooks) staged.rollback(svc, dep, reason, at);
+      else {
+        dep.rolloutState = 'FAILED';
+        dep.rolloutStateReason = reason;
+        dep.sdStatus = 'ROLLBACK_IN_PROGRESS';
+        dep.sdStatusReason = reason;
+        startRollback(svc, dep, svc.lastCompletedTaskDefinition, at + 1, reason);
+      }
+    }
+  }
+
+  const staged = stagedStrategies({
+    T,
+    rid,
+    now,
+    schedule,
+    event: (svc, message, at) => event(svc, message, at),
+    newTask: (svc, dep, status) => newTask(svc, dep, status),
+    complete: (svc, dep, at) => complete(svc, dep, at),
+    setAlarm: (name, state, at) => setAlarm(name, state, at),
+  });
+
   /** Plans a deployment's timeline; `start` is when tasks begin. */
   function plan(svc, dep, params) {
     const start = dep.createdAt;
@@ -164,6 +223,17 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         schedule(dep, start + i * step, (at) => {
           dep.pendingCount--;
           dep.runningCount++;
+          const early = svc.config.earlySuccessCriteria;
+          if (
+            early?.enable &&
+            dep.sdStatus === 'IN_PROGRESS' &&
+            dep.runningCount >= Math.ceil((desired * (early.healthyPercent ?? 100)) / 100)
+          ) {
+            dep.sdStatus = 'SUCCESSFUL';
+            dep.sdStatusReason = 'Early success criteria met; scaling continues.';
+            dep.earlyAt = at;
+            dep.finishedAt = at;
+          }
           const task = dep.tasks.find((t) => t.lastStatus === 'PENDING');
           if (task) Object.assign(task, { lastStatus: 'RUNNING', startedAt: at });
           const victim = old.find((d) => d.runningCount > 0);
@@ -463,6 +533,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       taskDefinition: serviceJson.taskDefinition,
       lastCompletedTaskDefinition: serviceJson.taskDefinition,
       breaker: { enable: Boolean(breaker?.enable), rollback: Boolean(breaker?.rollback) },
+      config: {},
+      controller: serviceJson.deploymentController,
       targetGroup: serviceJson.loadBalancers?.[0]?.targetGroupArn,
       deployments: [],
       rollbacks: [],
@@ -519,8 +591,10 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       ...(svc.capacityProviderStrategy ? { capacityProviderStrategy: svc.capacityProviderStrategy } : {}),
       deployments: deploymentsView(svc),
       events: svc.events.map((e) => ({ id: e.id, createdAt: epoch(e.createdAt), message: e.message })),
+      ...(svc.controller ? { deploymentController: svc.controller } : {}),
       deploymentConfiguration: {
         ...(serviceJson.deploymentConfiguration ?? {}),
+        ...svc.config,
         deploymentCircuitBreaker: { enable: svc.breaker.enable, rollback: svc.breaker.rollback },
         maximumPercent: 200,
         minimumHealthyPercent: 100,
@@ -549,10 +623,39 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         requestedTaskCount: dep.desiredCount,
         runningTaskCount: dep.runningCount,
         pendingTaskCount: dep.pendingCount,
+        ...(dep.hooks
+          ? { requestedProductionTrafficWeight: dep.prodWeight, requestedTestTrafficWeight: dep.testWeight }
+          : {}),
       },
+      ...(dep.stage ? { lifecycleStage: dep.stage } : {}),
+      ...(dep.hooks?.length
+        ? {
+            lifecycleHookDetails: dep.hooks.map((k) => ({
+              hookId: k.hookId,
+              targetType: k.targetType,
+              ...(k.targetArn ? { targetArn: k.targetArn } : {}),
+              status: k.status,
+              ...(k.expiresAt ? { expiresAt: epoch(k.expiresAt), timeoutAction: k.timeoutAction } : {}),
+            })),
+          }
+        : {}),
+      ...(svc.config.alarms?.enable
+        ? {
+            alarms: {
+              status: dep.triggeredAlarms?.length
+                ? 'TRIGGERED'
+                : dep.sdStatus === 'SUCCESSFUL'
+                  ? 'MONITORING_COMPLETE'
+                  : 'MONITORING',
+              alarmNames: svc.config.alarms.alarmNames ?? [],
+              triggeredAlarmNames: dep.triggeredAlarms ?? [],
+            },
+          }
+        : {}),
       status: dep.sdStatus,
       ...(dep.sdStatusReason ? { statusReason: dep.sdStatusReason } : {}),
       deploymentConfiguration: {
+        ...svc.config,
         deploymentCircuitBreaker: { enable: svc.breaker.enable, rollback: svc.breaker.rollback },
         maximumPercent: 200,
         minimumHealthyPercent: 100,
@@ -616,6 +719,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
           req,
         );
         svc.capacityProviderStrategy = payload.capacityProviderStrategy;
+        svc.config = withoutBreaker(payload.deploymentConfiguration);
+        if (payload.deploymentController) svc.controller = payload.deploymentController;
         svc.names.set(
           body.service.taskDefinition,
           (await containerInfo(req, body.service.taskDefinition)).names,
@@ -635,6 +740,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
             rollback: Boolean(payload.deploymentConfiguration.deploymentCircuitBreaker.rollback),
           };
         }
+        if (payload.deploymentConfiguration)
+          svc.config = { ...svc.config, ...withoutBreaker(payload.deploymentConfiguration) };
         if (payload.desiredCount !== undefined) svc.desiredCount = payload.desiredCount;
         const td = body.service.taskDefinition;
         const primary = svc.deployments.find((d) => d.status === 'PRIMARY');
@@ -656,7 +763,15 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
           const dep = newDeployment(svc, td, scenario);
           svc.deployments.unshift(dep);
           svc.history.unshift(dep);
-          plan(svc, dep, scenario);
+          dep.sourceDeps = svc.deployments
+            .filter((d) => d !== dep)
+            .map((d) => ({ arn: d.revisionArn, taskDefinition: d.taskDefinition }));
+          if (
+            STAGED.has(svc.config.strategy) &&
+            (scenario.scenario === 'healthy' || scenario.scenario === 'slow')
+          )
+            staged.plan(svc, dep, scenario);
+          else plan(svc, dep, scenario);
           event(svc, `(service ${svc.name}) updated its deployment: ${dep.id} with task definition ${td}.`);
         }
         return json(200, { service: overlay(body.service, svc) });
@@ -736,6 +851,18 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         }
         return json(200, { serviceRevisions: found, failures });
       }
+      case 'ContinueServiceDeployment': {
+        if (!config.serviceDeploymentsApi) return awsError(400, 'UnknownOperationException', '');
+        for (const svc of services.values()) {
+          advance(svc);
+          const d = svc.history.find((x) => x.sdArn === payload.serviceDeploymentArn);
+          if (!d) continue;
+          const problem = staged.continueHook(svc, d, payload.hookId, payload.action, now());
+          if (problem) return awsError(400, 'InvalidParameterException', problem);
+          return json(200, { serviceDeploymentArn: d.sdArn });
+        }
+        return awsError(400, 'ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
+      }
       case 'StopServiceDeployment': {
         if (!config.serviceDeploymentsApi) return awsError(400, 'UnknownOperationException', '');
         for (const svc of services.values()) {
@@ -751,7 +878,9 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
           }
           const stopType = payload.stopType ?? 'ROLLBACK';
           const previous = svc.lastCompletedTaskDefinition;
-          if (stopType === 'ROLLBACK' && previous && previous !== d.taskDefinition) {
+          if (stopType === 'ROLLBACK' && d.hooks) {
+            staged.rollback(svc, d, 'Rollback requested by StopServiceDeployment.', now());
+          } else if (stopType === 'ROLLBACK' && previous && previous !== d.taskDefinition) {
             d.sdStatus = 'ROLLBACK_REQUESTED';
             d.rolloutState = 'FAILED';
             d.rolloutStateReason = 'Deployment stopped by StopServiceDeployment (ROLLBACK).';
@@ -858,8 +987,15 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       faults = [];
       return send(200, {});
     }
+    if (url.pathname === '/_sim/alarm' && req.method === 'POST') {
+      for (const svc of services.values()) advance(svc);
+      setAlarm(payload.name, payload.state ?? 'ALARM');
+      return send(200, { name: payload.name, state: alarmStates.get(payload.name) });
+    }
     if (url.pathname === '/_sim/config' && req.method === 'POST') {
-      Object.assign(config, payload);
+      const { timing: newTiming, ...rest } = payload;
+      if (newTiming) Object.assign(T, newTiming);
+      Object.assign(config, rest);
       return send(200, config);
     }
     if (url.pathname === '/_sim/calls') return send(200, { calls });
@@ -876,6 +1012,9 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
             status: d.status,
             rolloutState: d.rolloutState,
             sdStatus: d.sdStatus,
+            stage: d.stage,
+            finishedAt: d.finishedAt,
+            earlyAt: d.earlyAt,
             scenario: d.scenario,
             createdAt: d.createdAt,
             completedAt: d.completedAt,
@@ -895,6 +1034,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       containerCache.clear();
       config.serviceDeploymentsApi = true;
       config.unsupported = {};
+      alarmStates.clear();
+      Object.assign(T, DEFAULT_TIMING, timing);
       seed = 1;
       return send(200, {});
     }
@@ -988,6 +1129,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     scenario: (s) => post('/_sim/scenario', s),
     fault: (f) => post('/_sim/faults', f),
     configure: (c) => post('/_sim/config', c),
+    /** Put a CloudWatch alarm into a state (ALARM rolls back the deployments that watch it). */
+    alarm: (name, state = 'ALARM') => post('/_sim/alarm', { name, state }),
     reset: () => post('/_sim/reset'),
     calls: () => calls.slice(),
     state: async () => (await fetch(url + '/_sim/state', { signal: AbortSignal.timeout(5_000) })).json(),

@@ -46,13 +46,17 @@ export function trafficSteps(config) {
     const step = config.linearConfiguration?.stepPercent ?? 10;
     const bake = config.linearConfiguration?.stepBakeTimeInMinutes ?? 6;
     const steps = [];
-    for (let w = step; w < 100 - 1e-9; w += step) steps.push({ weight: Math.round(w * 10) / 10, bakeMinutes: bake });
+    for (let w = step; w < 100 - 1e-9; w += step)
+      steps.push({ weight: Math.round(w * 10) / 10, bakeMinutes: bake });
     steps.push({ weight: 100, bakeMinutes: 0 });
     return steps;
   }
   if (strategy === 'CANARY') {
     return [
-      { weight: config.canaryConfiguration?.canaryPercent ?? 5, bakeMinutes: config.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10 },
+      {
+        weight: config.canaryConfiguration?.canaryPercent ?? 5,
+        bakeMinutes: config.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10,
+      },
       { weight: 100, bakeMinutes: 0 },
     ];
   }
@@ -75,7 +79,11 @@ export function stagedStrategies(h) {
     dep.stage = stage;
     dep.stageIndex = index;
     dep.updatedAt = at;
-    h.event(svc, `(service ${svc.name}) (service-deployment ${dep.sdArn.split('/').pop()}) entered ${stage}.`, at);
+    h.event(
+      svc,
+      `(service ${svc.name}) (service-deployment ${dep.sdArn.split('/').pop()}) entered ${stage}.`,
+      at,
+    );
     if (stage === 'SCALE_UP') {
       const started = Array.from({ length: dep.desiredCount }, () => h.newTask(svc, dep, 'PENDING'));
       dep.pendingCount = dep.desiredCount;
@@ -132,7 +140,11 @@ export function stagedStrategies(h) {
           if (dep.sdStatus !== 'IN_PROGRESS') return;
           dep.prodWeight = step.weight;
           dep.updatedAt = x;
-          h.event(svc, `(service ${svc.name}) shifted ${step.weight}% of production traffic to the new revision.`, x);
+          h.event(
+            svc,
+            `(service ${svc.name}) shifted ${step.weight}% of production traffic to the new revision.`,
+            x,
+          );
         });
         t += step.bakeMinutes * minute();
       }
@@ -140,7 +152,9 @@ export function stagedStrategies(h) {
       return;
     }
     if (stage === 'BAKE_TIME') {
-      h.schedule(dep, at + (svc.config.bakeTimeInMinutes ?? 0) * minute() + 1, (x) => enter(svc, dep, index + 1, x));
+      h.schedule(dep, at + (svc.config.bakeTimeInMinutes ?? 0) * minute() + 1, (x) =>
+        enter(svc, dep, index + 1, x),
+      );
       return;
     }
     if (stage === 'CLEAN_UP') {
@@ -173,7 +187,11 @@ export function stagedStrategies(h) {
     dep.rollback = { reason, startedAt: at, serviceRevisionArn: dep.sourceDeps[0]?.arn };
     dep.prodWeight = 0;
     dep.testWeight = 0;
-    h.event(svc, `(service ${svc.name}) (service-deployment ${dep.sdArn.split('/').pop()}) rolling back: ${reason}`, at);
+    h.event(
+      svc,
+      `(service ${svc.name}) (service-deployment ${dep.sdArn.split('/').pop()}) rolling back: ${reason}`,
+      at,
+    );
     h.schedule(dep, at + stageMs() * 2, (t) => {
       const old = svc.deployments.find((d) => d !== dep);
       if (old) {
@@ -198,7 +216,11 @@ export function stagedStrategies(h) {
       dep.finishedAt = t;
       dep.updatedAt = t;
       svc.taskDefinition = old?.taskDefinition ?? svc.taskDefinition;
-      h.event(svc, `(service ${svc.name}) rolled back to ${old?.taskDefinition}; traffic is on the previous revision.`, t);
+      h.event(
+        svc,
+        `(service ${svc.name}) rolled back to ${old?.taskDefinition}; traffic is on the previous revision.`,
+        t,
+      );
       h.event(svc, `(service ${svc.name}) has reached a steady state.`, t + 1);
     });
   }
