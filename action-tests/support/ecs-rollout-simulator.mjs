@@ -38,6 +38,7 @@
 // authorisation, pagination of ListTasks, or more than the last 100 events.
 import { createServer, request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { createTaskRunner } from './ecs-task-runner-sim.mjs';
 
 const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 const ACCOUNT = '123456789012';
@@ -76,6 +77,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
   let faults = [];
   const config = { serviceDeploymentsApi: true };
   const nextScenario = new Map(); // service name -> [{scenario, ...}]
+  const taskRunner = createTaskRunner({ motoUrl, region }); // RunTask tasks: see ecs-task-runner-sim.mjs
 
   // ---------- model ----------
   function newDeployment(svc, taskDefinition, scenario, { rollbackOf } = {}) {
@@ -586,6 +588,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
   const awsError = (status, type, message) => json(status, { __type: type, message });
 
   async function handle(req, op, payload, rawBody) {
+    const ran = await taskRunner.handle(op, payload);
+    if (ran) return ran;
     switch (op) {
       case 'CreateService': {
         const res = await forward(req, rawBody);
@@ -785,6 +789,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     const send = (status, obj) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(obj));
     const payload = body ? JSON.parse(body) : {};
+    const ran = await taskRunner.control(req.method, url.pathname, payload);
+    if (ran) return send(ran.status, ran.body);
     if (url.pathname === '/_sim/scenario' && req.method === 'POST') {
       const list = nextScenario.get(payload.service) ?? [];
       list.push(payload);
@@ -842,6 +848,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       nextScenario.clear();
       containerCache.clear();
       config.serviceDeploymentsApi = true;
+      taskRunner.reset();
       return send(200, {});
     }
     return send(404, { message: `unknown control endpoint ${url.pathname}` });
@@ -913,8 +920,10 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     reset: () => post('/_sim/reset'),
     calls: () => calls.slice(),
     state: async () => (await fetch(url + '/_sim/state', { signal: AbortSignal.timeout(5_000) })).json(),
+    taskRunner,
     close: () =>
       new Promise((resolve) => {
+        taskRunner.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

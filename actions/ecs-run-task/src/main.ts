@@ -85,7 +85,10 @@ export async function run(): Promise<void> {
       let reader;
       if (!('unavailable' in location) && inputs.logLines > 0) {
         const { CloudWatchLogsApi } = await import('../../shared/src/logs-api.js');
-        reader = new logs.LogStreamReader(new CloudWatchLogsApi(location.region, api.signingSource()), location);
+        reader = new logs.LogStreamReader(
+          new CloudWatchLogsApi(location.region, api.signingSource()),
+          location,
+        );
         core.info(`Log: ${location.group} ${location.stream}`);
       }
       const watched = await watchTask({

@@ -21,7 +21,8 @@ export function outcomeOf(task: Task, container: string, timedOut: boolean): Out
       ...(exitCode !== undefined ? { exitCode } : {}),
       reason: `the task did not finish in time and was stopped${stop ? ` (${stop})` : ''}`,
     };
-  if (exitCode === 0) return { status: 'succeeded', exitCode, reason: `container ${container} exited with 0` };
+  if (exitCode === 0)
+    return { status: 'succeeded', exitCode, reason: `container ${container} exited with 0` };
   if (exitCode !== undefined)
     return {
       status: 'failed',

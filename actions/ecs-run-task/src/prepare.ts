@@ -61,10 +61,7 @@ export async function prepare(
   checkNetwork(taskDefinition, placement);
 
   const def = (taskDefinition.containerDefinitions ?? []).find((c) => c.name === container) ?? {};
-  const settings = awslogsSettings(
-    def as Parameters<typeof awslogsSettings>[0],
-    inputs.region,
-  );
+  const settings = awslogsSettings(def as Parameters<typeof awslogsSettings>[0], inputs.region);
   return {
     ...(fileDoc ? { fileDoc } : {}),
     taskDefinition,

@@ -57,7 +57,10 @@ export function summaryMarkdown(o: {
   ];
   if (o.lastLines.length) {
     // A fence longer than any backtick run in the lines, so a log line cannot close it.
-    const longest = Math.max(2, ...o.lastLines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+    const longest = Math.max(
+      2,
+      ...o.lastLines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))),
+    );
     const fence = '`'.repeat(longest + 1);
     parts.push(
       '',

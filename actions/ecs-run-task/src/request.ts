@@ -71,7 +71,7 @@ export function checkNetwork(td: TaskDefinitionShape, placement: Partial<RunTask
     throw new InputError(
       'service',
       '',
-      "the task definition uses the awsvpc network mode, so the task needs subnets: name the service whose network configuration it should copy",
+      'the task definition uses the awsvpc network mode, so the task needs subnets: name the service whose network configuration it should copy',
     );
 }
 

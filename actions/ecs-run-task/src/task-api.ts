@@ -116,9 +116,7 @@ export class TaskApi {
   /** Whether the cluster exists (ListTasks answers ClusterNotFoundException otherwise). */
   async clusterExists(cluster: string): Promise<boolean> {
     try {
-      await this.call('ListTasks', () =>
-        this.client.send(new ListTasksCommand({ cluster, maxResults: 1 })),
-      );
+      await this.call('ListTasks', () => this.client.send(new ListTasksCommand({ cluster, maxResults: 1 })));
       return true;
     } catch (err) {
       if (errorName(err) === 'ClusterNotFoundException') return false;

@@ -132,8 +132,7 @@ export function logsFailureReason(err: unknown, location: LogLocation): string {
     default:
       if (name === 'ResourceNotFoundException')
         return `log stream ${location.stream} in ${location.group} does not exist (the container may not have started)`;
-      if (name === 'AbortError' || name === 'TimeoutError')
-        return 'CloudWatch Logs did not answer in time';
+      if (name === 'AbortError' || name === 'TimeoutError') return 'CloudWatch Logs did not answer in time';
       return `CloudWatch Logs answered ${name || 'an error'}: ${errorMessage(err)}`;
   }
 }
