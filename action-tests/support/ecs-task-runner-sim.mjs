@@ -575,3 +575,41 @@ export async function startLogsProxy({ motoUrl, beforeRead }) {
       }),
   };
 }
+
+/**
+ * moto checks a service's subnets and security groups against its EC2: one VPC with two subnets and a
+ * security group there (EC2 Query API, which the repo has no SDK client for).
+ * @param {string} motoUrl
+ * @returns {Promise<{ vpcId: string, subnets: string[], securityGroup: string }>}
+ */
+export async function createMotoNetwork(motoUrl, region = 'us-east-1') {
+  const ec2 = async (params) => {
+    const res = await fetch(`${motoUrl}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/${region}/ec2/aws4_request, SignedHeaders=host, Signature=0`,
+      },
+      body: new URLSearchParams({ Version: '2016-11-15', ...params }).toString(),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`EC2 ${params.Action}: HTTP ${res.status} ${text}`);
+    return text;
+  };
+  const value = (xml, tag) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1] ?? '';
+  const vpcId = value(await ec2({ Action: 'CreateVpc', CidrBlock: '10.42.0.0/16' }), 'vpcId');
+  const subnets = [];
+  for (const cidr of ['10.42.1.0/24', '10.42.2.0/24'])
+    subnets.push(value(await ec2({ Action: 'CreateSubnet', VpcId: vpcId, CidrBlock: cidr }), 'subnetId'));
+  const securityGroup = value(
+    await ec2({
+      Action: 'CreateSecurityGroup',
+      GroupName: `slipway-${randomBytes(3).toString('hex')}`,
+      GroupDescription: 'one-off tasks',
+      VpcId: vpcId,
+    }),
+    'groupId',
+  );
+  return { vpcId, subnets, securityGroup };
+}

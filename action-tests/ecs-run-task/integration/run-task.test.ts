@@ -3,7 +3,7 @@
 import { runAction } from '../../support/run-action.mjs';
 import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
 import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import { startLogsProxy } from '../../support/ecs-task-runner-sim.mjs';
+import { createMotoNetwork, startLogsProxy } from '../../support/ecs-task-runner-sim.mjs';
 import * as fx from '../../support/ecs-fixture.mjs';
 import {
   CreateClusterCommand,
@@ -20,40 +20,6 @@ const CLUSTER = 'migrations';
 const SERVICE = 'api';
 let SUBNETS: string[] = [];
 let SECURITY_GROUP = '';
-
-/** moto validates a service's subnets against its EC2: one VPC, two subnets and a security group there. */
-async function ec2(params: Record<string, string>): Promise<string> {
-  const res = await fetch(`${motoUrl()}/`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization:
-        'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0',
-    },
-    body: new URLSearchParams({ Version: '2016-11-15', ...params }).toString(),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`EC2 ${params.Action}: HTTP ${res.status} ${text}`);
-  return text;
-}
-const xmlValue = (xml: string, tag: string) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1] ?? '';
-
-async function createNetwork() {
-  const vpcId = xmlValue(await ec2({ Action: 'CreateVpc', CidrBlock: '10.42.0.0/16' }), 'vpcId');
-  SUBNETS = [];
-  for (const cidr of ['10.42.1.0/24', '10.42.2.0/24'])
-    SUBNETS.push(xmlValue(await ec2({ Action: 'CreateSubnet', VpcId: vpcId, CidrBlock: cidr }), 'subnetId'));
-  SECURITY_GROUP = xmlValue(
-    await ec2({
-      Action: 'CreateSecurityGroup',
-      GroupName: 'migrate',
-      GroupDescription: 'migrations',
-      VpcId: vpcId,
-    }),
-    'groupId',
-  );
-}
 
 /** The api's task definition as render-task-definition writes it, with the awslogs driver. */
 function apiTaskDefinition({ awslogs = true, containers = ['api'] } = {}) {
@@ -86,7 +52,7 @@ beforeAll(async () => {
   sim = await startEcsRolloutSimulator({ motoUrl: motoUrl() });
   logs = await startLogsProxy({ motoUrl: motoUrl(), beforeRead: () => sim.taskRunner.flush() });
   ecs = fx.ecsClient(sim.url);
-  await createNetwork();
+  ({ subnets: SUBNETS, securityGroup: SECURITY_GROUP } = await createMotoNetwork(motoUrl()));
   await ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
   const { tags: _t, ...input } = fx.taskDefinitionDoc('api', `${fx.REGISTRY}/api:v1`);
   const td = await ecs.send(new RegisterTaskDefinitionCommand(input as never));

@@ -38,6 +38,7 @@ export async function run(): Promise<void> {
         taskDefinitionArn = td.taskDefinitionArn!;
         core.info(`Registered ${report.revisionLabel(taskDefinitionArn)} (${taskDefinitionArn})`);
       } else taskDefinitionArn = plan.taskDefinition.taskDefinitionArn!;
+      core.setOutput('task-definition-arn', taskDefinitionArn);
 
       // 3. RunTask, exactly once.
       const req = request.runTaskRequest({
