@@ -41,6 +41,7 @@
 // IAM, and real timings (the defaults are a few hundred ms).
 import { createServer, request as httpRequest } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
+import { URLSearchParams } from 'node:url';
 
 const ECS_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 const LOGS_PREFIX = 'Logs_20140328.';
