@@ -32,6 +32,7 @@
 //  - Log lines are written when due: before every simulated ECS or logs-proxy answer, and by a 50 ms timer
 //    while a task runs, serially, so a reader never sees a later line before an earlier one. Each line's
 //    due time is recorded (`runner.lineTimes()`) for latency benchmarks.
+//  - `putContainerLines()` writes any container's output to moto at once (for other simulators' tasks).
 //  - The logs proxy: every CloudWatch Logs call is forwarded to moto and recorded; faults
 //    (`proxy.fault({operation, type, count, skip})`): `throttle` (ThrottlingException), `5xx`
 //    (ServiceUnavailableException), `access-denied` (AccessDeniedException naming logs:<op>), `drop`.
@@ -613,4 +614,29 @@ export async function createMotoNetwork(motoUrl, region = 'us-east-1') {
     'groupId',
   );
   return { vpcId, subnets, securityGroup };
+}
+
+/**
+ * Writes a container's output to moto's CloudWatch Logs at once, as the awslogs driver would have (group and
+ * stream created when missing, one event per line): for simulators of tasks that are not the runner's, e.g.
+ * a service's crashing task whose last lines a deploy's failure reason shows.
+ * @param {{ motoUrl: string, region?: string, group: string, stream: string, lines: string[], at?: number }} o
+ */
+export async function putContainerLines({ motoUrl, region = 'us-east-1', group, stream, lines, at = now() }) {
+  const call = (op, payload) => motoPost(motoUrl, region, 'logs', LOGS_PREFIX + op, payload);
+  for (const [op, payload] of [
+    ['CreateLogGroup', { logGroupName: group }],
+    ['CreateLogStream', { logGroupName: group, logStreamName: stream }],
+  ]) {
+    const r = await call(op, payload);
+    if (r.status !== 200 && r.json.__type !== 'ResourceAlreadyExistsException')
+      throw new Error(`${op}: ${JSON.stringify(r.json)}`);
+  }
+  if (lines.length === 0) return;
+  const r = await call('PutLogEvents', {
+    logGroupName: group,
+    logStreamName: stream,
+    logEvents: lines.map((message, i) => ({ timestamp: Math.round(at) + i, message })),
+  });
+  if (r.status !== 200) throw new Error(`PutLogEvents: ${JSON.stringify(r.json)}`);
 }
