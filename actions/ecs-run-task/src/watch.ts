@@ -77,7 +77,7 @@ export async function watchTask(o: WatchOptions): Promise<WatchResult> {
     const status = task?.lastStatus;
     if (status && status !== lastStatus) {
       lastStatus = status;
-      o.log.info(`⟳ task ${status} after ${formatDuration(now() - started)}`);
+      o.log.info(`⟳ task ${status} after ${((now() - started) / 1000).toFixed(1)}s`);
     }
     await pump();
     if (status === 'STOPPED') {
