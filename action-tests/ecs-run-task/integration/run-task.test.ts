@@ -281,6 +281,18 @@ describe('ecs-run-task', () => {
     expect(r.outputs['log-url']).toContain('/ecs/v2/clusters/migrations/tasks/');
   });
 
+  test('wait: false starts the task and returns at once', async () => {
+    sim.taskRunner.script({ exitCode: null });
+    const stopsBefore = sim.calls().filter((c: { op: string }) => c.op === 'StopTask').length;
+    const r = await runTask({ wait: 'false', command: 'python manage.py clearsessions' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.status).toBe('started');
+    expect(r.outputs['task-arn']).toMatch(/task\/migrations\//);
+    expect(r.summary).toContain('⏳ ecs-run-task: started');
+    // Nothing waits, so nothing stops it.
+    expect(sim.calls().filter((c: { op: string }) => c.op === 'StopTask').length).toBe(stopsBefore);
+  });
+
   describe('bad input fails before RunTask', () => {
     test.each([
       [

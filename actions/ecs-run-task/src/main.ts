@@ -79,6 +79,9 @@ export async function run(): Promise<void> {
       if (!inputs.wait) {
         core.setOutput('status', 'started');
         core.setOutput('exit-code', '');
+        writeSummary(
+          `### ⏳ ecs-run-task: started on cluster \`${inputs.cluster}\`\n\nTask [${logs.taskIdOf(taskArn)}](${report.taskConsoleUrl(inputs.region, inputs.cluster, taskArn)}) of ${report.revisionLabel(taskDefinitionArn)} was started; the step did not wait for it (wait: false).\n`,
+        );
         return;
       }
 
