@@ -51,6 +51,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { STAGED, stagedStrategies } from './ecs-strategy-sim.mjs';
+import { createTaskRunner } from './ecs-task-runner-sim.mjs';
 
 const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 const ACCOUNT = '123456789012';
@@ -102,6 +103,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const nextScenario = new Map(); // service name -> [{scenario, ...}]
+  const taskRunner = createTaskRunner({ motoUrl, region }); // RunTask tasks: see ecs-task-runner-sim.mjs
 
   // ---------- model ----------
   function newDeployment(svc, taskDefinition, scenario, { rollbackOf } = {}) {
@@ -705,6 +707,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
   const awsError = (status, type, message) => json(status, { __type: type, message });
 
   async function handle(req, op, payload, rawBody) {
+    const ran = await taskRunner.handle(op, payload);
+    if (ran) return ran;
     switch (op) {
       case 'CreateService': {
         const res = await forward(req, rawBody);
@@ -964,6 +968,8 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     const send = (status, obj) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(obj));
     const payload = body ? JSON.parse(body) : {};
+    const ran = await taskRunner.control(req.method, url.pathname, payload);
+    if (ran) return send(ran.status, ran.body);
     if (url.pathname === '/_sim/scenario' && req.method === 'POST') {
       const list = nextScenario.get(payload.service) ?? [];
       list.push(payload);
@@ -1037,6 +1043,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       alarmStates.clear();
       Object.assign(T, DEFAULT_TIMING, timing);
       seed = 1;
+      taskRunner.reset();
       return send(200, {});
     }
     return send(404, { message: `unknown control endpoint ${url.pathname}` });
@@ -1134,8 +1141,10 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
     reset: () => post('/_sim/reset'),
     calls: () => calls.slice(),
     state: async () => (await fetch(url + '/_sim/state', { signal: AbortSignal.timeout(5_000) })).json(),
+    taskRunner,
     close: () =>
       new Promise((resolve) => {
+        taskRunner.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

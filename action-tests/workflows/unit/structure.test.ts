@@ -181,8 +181,11 @@ test('ecs-deploy.yml: gate -> build -> scan -> deploy, ARM by default, deploy st
   expect(wf.on.workflow_call.inputs.platforms.default).toBe('linux/arm64');
   expect(wf.on.workflow_call.inputs['build-runner'].default).toMatch(/arm/);
   expect(wf.jobs.build['runs-on']).toBe('${{ inputs.build-runner }}');
-  const flow = wf.jobs.deploy.steps.map((s: Dict) => (s.uses ?? '').replace(/@.*/, '').split('/').at(-1));
-  expect(flow).toEqual(['checkout', 'aws-auth', 'render-task-definition', 'ecs-deploy']);
+  const flow = wf.jobs.deploy.steps
+    .filter((s: Dict) => s.uses)
+    .map((s: Dict) => s.uses.replace(/@.*/, '').split('/').at(-1));
+  // ecs-run-task is the optional pre-deploy command (issue 15), run on the rendered revision before the deploy.
+  expect(flow).toEqual(['checkout', 'aws-auth', 'render-task-definition', 'ecs-run-task', 'ecs-deploy']);
   expect(Object.keys(wf.on.workflow_call.outputs)).toEqual(expect.arrayContaining(['image', 'status']));
 });
 

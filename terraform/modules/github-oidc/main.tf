@@ -95,6 +95,10 @@ resource "aws_iam_role" "this" {
 locals {
   has_ecr      = length(var.deploy.ecr_repository_arns) > 0
   has_services = length(local.services) > 0
+  # Log group ARNs in each service's partition, region and account: arn:<p>:logs:<region>:<account>:log-group:<name>
+  log_groups = distinct(flatten([for s in local.services : [
+    for g in s.log_group_names : "${replace(s.prefix, ":ecs:", ":logs:")}:log-group:${g}"
+  ]]))
 
   deploy_statements = concat(
     [for st in [
@@ -153,10 +157,21 @@ locals {
         Resource = [for s in local.services : "${s.prefix}:service-deployment/${s.cluster}/${s.name}/*"]
       },
       {
-        Sid      = "DescribeTasks"
+        # ecs-deploy's diagnosis reads its services' tasks; ecs-run-task waits for (and at its time-out stops)
+        # the one-off task it started.
+        Sid      = "Tasks"
         Effect   = "Allow"
-        Action   = "ecs:DescribeTasks"
+        Action   = ["ecs:DescribeTasks", "ecs:StopTask"]
         Resource = distinct([for s in local.services : "${s.prefix}:task/${s.cluster}/*"])
+      },
+      {
+        # ecs-run-task (e.g. a migration before the deploy): only revisions of the services' own families, only
+        # in their clusters. The task and execution roles it passes are the ones PassServiceRoles allows.
+        Sid       = "RunTask"
+        Effect    = "Allow"
+        Action    = "ecs:RunTask"
+        Resource  = distinct([for s in local.services : "${s.prefix}:task-definition/${s.task_definition_family}:*"])
+        Condition = { ArnEquals = { "ecs:cluster" = distinct([for s in local.services : "${s.prefix}:cluster/${s.cluster}"]) } }
       },
       {
         Sid       = "ListTasks"
@@ -173,6 +188,22 @@ locals {
         Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } }
       },
     ] : st if local.has_services],
+    # The containers' own log lines, read by ecs-run-task (streamed) and in ecs-deploy's failure reasons:
+    # GetLogEvents authorises on the log stream, FilterLogEvents on the log group.
+    [for st in [
+      {
+        Sid      = "ReadContainerLogStreams"
+        Effect   = "Allow"
+        Action   = "logs:GetLogEvents"
+        Resource = [for g in local.log_groups : "${g}:log-stream:*"]
+      },
+      {
+        Sid      = "FilterContainerLogs"
+        Effect   = "Allow"
+        Action   = "logs:FilterLogEvents"
+        Resource = local.log_groups
+      },
+    ] : st if length(local.log_groups) > 0],
   )
 }
 

@@ -47,7 +47,7 @@ variable "max_session_duration" {
 }
 
 variable "deploy" {
-  description = "The deploy role used by slipway's actions: ECR push to ecr_repository_arns, ECS task-definition and service updates for services, iam:PassRole on those services' task and execution roles only. Trusted for the listed branches and/or GitHub environments."
+  description = "The deploy role used by slipway's actions: ECR push to ecr_repository_arns, ECS task-definition and service updates for services, one-off tasks (RunTask, StopTask) of those services' families in their clusters, reading their containers' logs in log_group_names, iam:PassRole on those services' task and execution roles only. Trusted for the listed branches and/or GitHub environments."
   type = object({
     enabled             = optional(bool, true)
     branches            = optional(list(string), [])
@@ -58,6 +58,7 @@ variable "deploy" {
       task_definition_family = string
       task_role_arn          = string
       execution_role_arn     = string
+      log_group_names        = optional(list(string), [])
     })), [])
   })
   default = {}
@@ -85,6 +86,11 @@ variable "deploy" {
   validation {
     condition     = alltrue([for s in var.deploy.services : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", s.task_role_arn)) && can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", s.execution_role_arn))])
     error_message = "deploy.services[*].task_role_arn and execution_role_arn must be IAM role ARNs without wildcards."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for s in var.deploy.services : [for g in s.log_group_names : can(regex("^[A-Za-z0-9._/#-]{1,512}$", g))]]))
+    error_message = "deploy.services[*].log_group_names must be CloudWatch Logs group names (letters, digits and . _ / # -, no wildcards), e.g. \"/ecs/api\"; got ${jsonencode(flatten([for s in var.deploy.services : s.log_group_names]))}."
   }
 
   validation {

@@ -22,6 +22,7 @@ variables {
       task_definition_family = "api"
       task_role_arn          = "arn:aws:iam::123456789012:role/api-task"
       execution_role_arn     = "arn:aws:iam::123456789012:role/api-exec"
+      log_group_names        = ["/ecs/api"]
     }]
   }
   tags = { Project = "slipway" }
@@ -83,6 +84,73 @@ run "deploy_permissions_are_exact" {
     condition     = alltrue([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : !contains(flatten([s.Action]), "ecs:*") && !contains(flatten([s.Action]), "*")])
     error_message = "no wildcard actions"
   }
+}
+
+run "one_off_tasks_and_logs_are_exact" {
+  command = plan
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Action if s.Sid == "RunTask"]) == "ecs:RunTask" && one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Resource if s.Sid == "RunTask"]) == ["arn:aws:ecs:eu-west-1:123456789012:task-definition/api:*"]
+    error_message = "RunTask only of the service's task definition family"
+  }
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Condition.ArnEquals["ecs:cluster"] if s.Sid == "RunTask"]) == ["arn:aws:ecs:eu-west-1:123456789012:cluster/shop"]
+    error_message = "RunTask only in the service's cluster"
+  }
+  assert {
+    condition     = toset(one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Action if s.Sid == "Tasks"])) == toset(["ecs:DescribeTasks", "ecs:StopTask"]) && one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Resource if s.Sid == "Tasks"]) == ["arn:aws:ecs:eu-west-1:123456789012:task/shop/*"]
+    error_message = "DescribeTasks and StopTask only on the cluster's tasks"
+  }
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Resource if s.Sid == "ReadContainerLogStreams"]) == ["arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/api:log-stream:*"] && one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Action if s.Sid == "ReadContainerLogStreams"]) == "logs:GetLogEvents"
+    error_message = "GetLogEvents only on the service's log group's streams"
+  }
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Resource if s.Sid == "FilterContainerLogs"]) == ["arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/api"] && one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Action if s.Sid == "FilterContainerLogs"]) == "logs:FilterLogEvents"
+    error_message = "FilterLogEvents only on the service's log group"
+  }
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s if contains(flatten([s.Action]), "ecs:StopTask") || contains(flatten([s.Action]), "ecs:RunTask")]) == 2
+    error_message = "RunTask and StopTask granted once each, nowhere else"
+  }
+}
+
+run "no_log_groups_no_logs_statements" {
+  command = plan
+
+  variables {
+    deploy = {
+      branches = ["main"]
+      services = [{
+        service_arn            = "arn:aws:ecs:eu-west-1:123456789012:service/shop/api"
+        task_definition_family = "api"
+        task_role_arn          = "arn:aws:iam::123456789012:role/api-task"
+        execution_role_arn     = "arn:aws:iam::123456789012:role/api-exec"
+      }]
+    }
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s if startswith(flatten([s.Action])[0], "logs:")]) == 0
+    error_message = "no logs permissions without log groups (an empty Resource is invalid)"
+  }
+}
+
+run "rejects_wildcard_log_group" {
+  command = plan
+  variables {
+    deploy = {
+      branches = ["main"]
+      services = [{
+        service_arn            = "arn:aws:ecs:eu-west-1:123456789012:service/shop/api"
+        task_definition_family = "api"
+        task_role_arn          = "arn:aws:iam::123456789012:role/api-task"
+        execution_role_arn     = "arn:aws:iam::123456789012:role/api-exec"
+        log_group_names        = ["/ecs/*"]
+      }]
+    }
+  }
+  expect_failures = [var.deploy]
 }
 
 run "plan_and_apply_roles_with_state" {
