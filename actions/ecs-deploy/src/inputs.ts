@@ -1,6 +1,6 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { clusterInput, ECS_NAME, ifInProgressInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { clusterInput, ECS_NAME, ifInProgressInput, onPauseInputs, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
 import type { RollbackScope } from './release-rollback.js';
 import type { IfInProgress } from '../../shared/src/ecs/preflight.js';
@@ -11,6 +11,9 @@ export interface DeployInputs {
   taskDefinition: { kind: 'file'; path: string } | { kind: 'arn'; arn: string };
   wait: boolean;
   timeoutMs: number;
+  timeoutAuto: boolean;
+  onPause: 'wait' | 'continue' | 'rollback' | 'verify';
+  verifyCommand?: string;
   rollbackOnFailure: boolean;
   forceNewDeployment: boolean;
   desiredCount?: number;
@@ -56,7 +59,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   const region = requiredRegion(inputs, env);
 
   const wait = inputs.bool('wait', true);
-  const { timeoutMs, pollIntervalMs } = watchTimingInputs(inputs);
+  const { timeoutMs, timeoutAuto, pollIntervalMs } = watchTimingInputs(inputs);
   const rollbackOnFailure = inputs.bool('rollback-on-failure', true);
   const rollbackScope = inputs.oneOf('rollback-scope', ['failed', 'all'] as const, 'failed');
   if (rollbackScope === 'all' && (!wait || !rollbackOnFailure)) {
@@ -72,6 +75,8 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     taskDefinition,
     wait,
     timeoutMs,
+    timeoutAuto,
+    ...onPauseInputs(inputs),
     rollbackOnFailure,
     forceNewDeployment: inputs.bool('force-new-deployment', false),
     desiredCount: inputs.optionalInt('desired-count', { min: 0, max: 10_000 }),

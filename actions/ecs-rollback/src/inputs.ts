@@ -1,6 +1,6 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { clusterInput, ECS_NAME, ifInProgressInput, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import { clusterInput, ECS_NAME, ifInProgressInput, onPauseInputs, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
 import type { IfInProgress } from '../../shared/src/ecs/preflight.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
 
@@ -17,6 +17,9 @@ export interface RollbackInputs {
   reason: string;
   wait: boolean;
   timeoutMs: number;
+  timeoutAuto: boolean;
+  onPause: 'wait' | 'continue' | 'rollback' | 'verify';
+  verifyCommand?: string;
   pollIntervalMs: number;
   dryRun: boolean;
   ifInProgress: IfInProgress;
@@ -50,7 +53,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   const reason = inputs.required('reason', 'why you are rolling back, recorded on the revision');
   if (reason.length > 256) throw new InputError('reason', reason, 'at most 256 characters');
   const region = requiredRegion(inputs, env);
-  const { timeoutMs, pollIntervalMs } = watchTimingInputs(inputs);
+  const { timeoutMs, timeoutAuto, pollIntervalMs } = watchTimingInputs(inputs);
   return {
     cluster,
     service,
@@ -58,6 +61,8 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     reason,
     wait: inputs.bool('wait', true),
     timeoutMs,
+    timeoutAuto,
+    ...onPauseInputs(inputs),
     pollIntervalMs,
     dryRun: inputs.bool('dry-run', false),
     ifInProgress: ifInProgressInput(inputs),

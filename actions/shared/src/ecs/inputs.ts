@@ -17,21 +17,44 @@ export function clusterInput(inputs: Inputs): string {
   return cluster;
 }
 
-/** `timeout` (5s..6h, default 20m) and `poll-interval` (1s..60s, default 2s, at most a third of the timeout). */
-export function watchTimingInputs(inputs: Inputs): { timeoutMs: number; pollIntervalMs: number } {
-  const timeoutMs = inputs.duration('timeout', { fallback: '20m', minMs: 5_000, maxMs: 6 * 3_600_000 });
+/**
+ * `timeout` (`auto`, the default, or 5s..6h) and `poll-interval` (1s..60s, default 2s, at most a third of an
+ * explicit timeout). With `auto`, `timeoutMs` is 20m (the bound for waiting on a deployment in progress) and
+ * each watch computes its own from the service's strategy (strategy.ts).
+ */
+export function watchTimingInputs(inputs: Inputs): {
+  timeoutMs: number;
+  timeoutAuto: boolean;
+  pollIntervalMs: number;
+} {
+  const raw = inputs.raw('timeout').trim();
+  const timeoutAuto = raw === '' || raw.toLowerCase() === 'auto';
+  const timeoutMs = timeoutAuto
+    ? 20 * 60_000
+    : inputs.duration('timeout', { fallback: '20m', minMs: 5_000, maxMs: 6 * 3_600_000 });
   const pollIntervalMs = inputs.duration('poll-interval', { fallback: '2s', minMs: 1000, maxMs: 60_000 });
-  if (pollIntervalMs * 3 > timeoutMs) {
+  if (!timeoutAuto && pollIntervalMs * 3 > timeoutMs) {
     throw new InputError(
       'poll-interval',
       inputs.raw('poll-interval'),
-      `must be at most a third of timeout (${inputs.raw('timeout') || '20m'})`,
+      `must be at most a third of timeout (${inputs.raw('timeout')})`,
     );
   }
-  return { timeoutMs, pollIntervalMs };
+  return { timeoutMs, timeoutAuto, pollIntervalMs };
 }
 
 /** `if-in-progress`: what to do when the service already has a deployment in progress (default wait). */
 export function ifInProgressInput(inputs: Inputs): 'wait' | 'fail' | 'replace' {
   return inputs.oneOf('if-in-progress', ['wait', 'fail', 'replace'] as const, 'wait');
+}
+
+/** `on-pause` and `verify-command`: what to do when a PAUSE lifecycle hook waits for an action. */
+export function onPauseInputs(inputs: Inputs): { onPause: 'wait' | 'continue' | 'rollback' | 'verify'; verifyCommand?: string } {
+  const onPause = inputs.oneOf('on-pause', ['wait', 'continue', 'rollback', 'verify'] as const, 'wait');
+  const verifyCommand = inputs.optional('verify-command');
+  if (onPause === 'verify' && !verifyCommand)
+    throw new InputError('verify-command', '', "on-pause is verify: give the bash command whose exit code decides (0 continues, anything else rolls back)");
+  if (onPause !== 'verify' && verifyCommand)
+    throw new InputError('verify-command', verifyCommand, `is only used with on-pause: verify (on-pause is ${onPause})`);
+  return { onPause, ...(verifyCommand ? { verifyCommand } : {}) };
 }
