@@ -9,7 +9,7 @@ import {
   type PlanSummary,
 } from '../../../actions/terraform-plan-comment/src/summarize.js';
 import { renderPlan, type RenderOptions } from '../../../actions/terraform-plan-comment/src/render.js';
-import { collectSensitiveStrings, splitPlanText } from '../../../actions/terraform-plan-comment/src/diff.js';
+import { splitPlanText } from '../../../actions/terraform-plan-comment/src/plan-text.js';
 import { SUMMARY_LIMIT_BYTES } from '../../../actions/shared/src/summary.js';
 import { markdownProblems } from '../markdown-check.js';
 import { buildScenarios, type BuiltPlan, type ScenarioName } from './scenarios.js';
@@ -45,11 +45,7 @@ function load(name: ScenarioName) {
   const p = plans[name];
   const plan = parsePlan(readFileSync(p.planJsonPath, 'utf8'), name);
   const s = summarize(plan);
-  const redact = collectSensitiveStrings([
-    ...plan.resourceChanges.map((r) => r.change),
-    ...plan.outputChanges.map(([, c]) => c),
-  ]);
-  return { s, redact, text: p.text };
+  return { s, redact: s.redact, text: p.text };
 }
 
 const opts = (s: PlanSummary, extra: Partial<RenderOptions> = {}): RenderOptions => ({

@@ -74,4 +74,67 @@ describe('terraform-plan-comment inputs', () => {
       expect(parse({ 'plan-json': 'p.json', 'comment-author': login }).commentAuthor).toBe(login);
     },
   );
+
+  test('target issue: defaults, and its own inputs', () => {
+    expect(parse({ 'plan-json': 'infra/prod/plan.json', target: 'issue' }).issue).toEqual({
+      title: 'Terraform drift: infra/prod',
+      label: 'drift',
+    });
+    expect(
+      parse({
+        'plan-json': 'p.json',
+        target: 'issue',
+        'issue-title': 'Prod drift',
+        'issue-label': 'tf-drift',
+      }).issue,
+    ).toEqual({ title: 'Prod drift', label: 'tf-drift' });
+    expect(parse({ 'plan-json': 'p.json' }).issue).toBeUndefined();
+  });
+
+  test('apply-outcome: title, log and pull request', () => {
+    expect(
+      parse({ 'plan-json': 'infra/plan.json', 'apply-outcome': 'failed', 'apply-log': 'apply.log' }),
+    ).toMatchObject({
+      title: 'Terraform apply: infra',
+      apply: { outcome: 'failed', log: 'apply.log' },
+    });
+    expect(parse({ 'plan-json': 'plan.json', 'apply-outcome': 'applied' }).title).toBe('Terraform apply');
+    expect(parse({ 'plan-json': 'p.json', 'pull-request': '42' }).pullRequest).toBe(42);
+  });
+
+  test.each([
+    [{ target: 'discussion' }, "input 'target' is 'discussion': allowed values are 'pr-comment', 'issue'"],
+    [
+      { target: 'issue', labels: 'true' },
+      "input 'labels' is 'true': applies to pull-request comments; target is 'issue'",
+    ],
+    [{ target: 'issue', mode: 'recreate' }, "input 'mode' is 'recreate': applies to pull-request comments"],
+    [
+      { target: 'issue', 'hide-previous': 'true' },
+      "input 'hide-previous' is 'true': applies to pull-request comments",
+    ],
+    [
+      { target: 'issue', 'apply-outcome': 'applied' },
+      "input 'apply-outcome' is 'applied': applies to pull-request comments",
+    ],
+    [{ target: 'issue', 'issue-label': 'a,b' }, "input 'issue-label' is 'a,b': expected one label name"],
+    [{ target: 'issue', 'issue-title': 'x'.repeat(257) }, "input 'issue-title' is '"],
+    [{ 'issue-title': 'Drift' }, "input 'issue-title' is 'Drift': only has an effect when target is 'issue'"],
+    [{ 'issue-label': 'drift' }, "input 'issue-label' is 'drift': only has an effect when target is 'issue'"],
+    [
+      { 'apply-outcome': 'success' },
+      "input 'apply-outcome' is 'success': allowed values are 'applied', 'failed'",
+    ],
+    [
+      { 'apply-log': 'a.log' },
+      "input 'apply-log' is 'a.log': only has an effect when apply-outcome is 'applied' or 'failed'",
+    ],
+    [
+      { 'apply-outcome': 'failed', mode: 'off' },
+      "input 'apply-outcome' is 'failed': reports on the pull request's comment; mode is 'off'",
+    ],
+    [{ 'pull-request': '#12' }, "input 'pull-request' is '#12': expected a pull request number such as 42"],
+  ])('%j fails: %s', (values, message) => {
+    expect(() => parse({ 'plan-json': 'p.json', ...values })).toThrow(message);
+  });
 });

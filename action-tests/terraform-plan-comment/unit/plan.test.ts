@@ -1,12 +1,7 @@
 // Pure logic on hand-made plan fragments, for the edges real terraform cannot easily produce (future
 // format versions, broken files, rare action lists). The real-terraform cases are in integration/plans.test.ts.
 import { parsePlan } from '../../../actions/terraform-plan-comment/src/plan.js';
-import {
-  describeKind,
-  kindOf,
-  summarize,
-  toEntry,
-} from '../../../actions/terraform-plan-comment/src/summarize.js';
+import { summarize } from '../../../actions/terraform-plan-comment/src/summarize.js';
 
 const plan = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format_version: '1.2', planned_values: {}, ...extra });
@@ -68,76 +63,96 @@ describe('parsePlan', () => {
   });
 });
 
-describe('kindOf and counts', () => {
-  test.each([
-    [['no-op'], 'no-op'],
-    [['create'], 'create'],
-    [['read'], 'read'],
-    [['update'], 'update'],
-    [['delete', 'create'], 'replace'],
-    [['create', 'delete'], 'replace'],
-    [['delete'], 'delete'],
-    [['forget'], 'forget'],
-    [['create', 'forget'], 'replace'],
-  ])('%j is %s', (actions, kind) => {
-    expect(kindOf(actions)).toBe(kind);
+describe('format versions and encodings', () => {
+  test('format 0.2 (Terraform 1.0.1 to 1.0.11) is read like 1.0', () => {
+    const p = parsePlan(
+      JSON.stringify({
+        format_version: '0.2',
+        terraform_version: '1.0.11',
+        resource_changes: [rc('a.b', ['create'])],
+      }),
+      'p',
+    );
+    expect(p.formatVersion).toBe('0.2');
+    expect(p.resourceChanges).toHaveLength(1);
   });
 
-  test('replace order, create+forget and deposed objects are described', () => {
-    expect(describeKind(toEntry(rc('a', ['create', 'delete'])))).toBe('replace (create first)');
-    expect(describeKind(toEntry(rc('a', ['delete', 'create'])))).toBe('replace (destroy first)');
-    expect(describeKind(toEntry(rc('a', ['create', 'forget'])))).toBe(
-      'replace (old object forgotten, not destroyed)',
+  test.each(['0.3', '0.0'])('format %s is refused like any other unknown version', (v) => {
+    expect(() => parsePlan(JSON.stringify({ format_version: v }), 'p')).toThrow(
+      `p has format_version '${v}': this action reads the Terraform JSON plan format 1.x (Terraform 1.1 and later) and 0.2`,
     );
   });
 
-  test('counts, has-destroy and status', () => {
-    const s = summarize(
-      parsePlan(
-        plan({
-          resource_changes: [
-            rc('a', ['create']),
-            rc('b', ['update']),
-            rc('c', ['delete']),
-            rc('d', ['create', 'delete']),
-            rc('e', ['read']),
-            rc('f', ['no-op'], { previous_address: 'old_f' }),
-            rc('g', ['no-op'], { change: { actions: ['no-op'], importing: { id: 'i-1' } } }),
-            rc('h', ['create', 'forget']),
-            rc('i', ['no-op']),
-          ],
-          resource_drift: [rc('b', ['update']), rc('x', ['no-op'])],
-          output_changes: { o: { actions: ['update'] }, same: { actions: ['no-op'] } },
-        }),
-        'p',
-      ),
+  test('format 0.1 is refused, saying which Terraform wrote it and why', () => {
+    expect(() => parsePlan('{"format_version": "0.1"}', 'p')).toThrow(
+      "p has format_version '0.1', written by Terraform 0.12 to 1.0.0: it is refused, because plans of Terraform before 0.14 carry no sensitive-value masks",
     );
-    expect(s.counts).toEqual({
-      create: 1,
-      update: 1,
-      delete: 1,
-      replace: 2,
-      read: 1,
-      import: 1,
-      move: 1,
-      forget: 0,
-      drift: 1,
-      outputs: 1,
-    });
-    expect(s.destroyList.map((e) => e.address)).toEqual(['c', 'd', 'h']);
-    expect(s.hasDestroy).toBe(true);
-    expect(s.status).toBe('destroy');
+  });
+
+  test('a leading BOM character is skipped', () => {
+    expect(parsePlan(`\uFEFF${plan()}`, 'p').formatVersion).toBe('1.2');
   });
 
   test.each([
-    [[rc('a', ['no-op'])], {}, false],
-    [[rc('a', ['read'])], {}, false],
-    [[], { o: { actions: ['create'] } }, true],
-    [[rc('a', ['no-op'], { previous_address: 'b' })], {}, true],
-    [[rc('a', ['create', 'forget'])], {}, true],
-  ])('has-changes for %j / outputs %j is %s', (changes, outputs, expected) => {
-    const s = summarize(parsePlan(plan({ resource_changes: changes, output_changes: outputs }), 'p'));
-    expect(s.hasChanges).toBe(expected);
-    expect(s.hasDestroy).toBe(false);
+    [
+      'UTF-16 LE read as UTF-8',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan(), 'utf16le')]).toString('utf8'),
+    ],
+    ['UTF-16 LE without BOM read as UTF-8', Buffer.from(plan(), 'utf16le').toString('utf8')],
+    [
+      'UTF-16 LE read as latin1',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan(), 'utf16le')]).toString('latin1'),
+    ],
+  ])('%s: says it is UTF-16 and how to write UTF-8', (_name, text) => {
+    expect(() => parsePlan(text, 'p')).toThrow(
+      'p is not a usable Terraform JSON plan: the file is UTF-16 (Windows PowerShell 5.1 writes `>` redirects as UTF-16); write UTF-8 instead',
+    );
+  });
+
+  test('action invocations and deferred changes are read', () => {
+    const p = parsePlan(
+      plan({
+        action_invocations: [
+          { address: 'action.x.y', type: 'x', invoke_action_trigger: {} },
+          {
+            address: 'action.x.z',
+            lifecycle_action_trigger: {
+              triggering_resource_address: 'a.b',
+              action_trigger_event: 'before_create',
+            },
+          },
+        ],
+        deferred_changes: [
+          { reason: 'absent_prereq', resource_change: rc('c.d', ['create']) },
+          { resource_change: rc('e.f', ['update']) },
+        ],
+        deferred_action_invocations: [
+          { reason: 'deferred_prereq', action_invocation: { address: 'action.x.w' } },
+        ],
+        complete: false,
+      }),
+      'p',
+    );
+    expect(p.actionInvocations.map((a) => [a.address, a.invoked !== undefined, a.lifecycle?.event])).toEqual([
+      ['action.x.y', true, undefined],
+      ['action.x.z', false, 'before_create'],
+    ]);
+    expect(p.deferredChanges.map((d) => [d.reason, d.resourceChange.address])).toEqual([
+      ['absent_prereq', 'c.d'],
+      ['unknown', 'e.f'],
+    ]);
+    expect(p.deferredInvocations[0]!.invocation.address).toBe('action.x.w');
+    expect(p.complete).toBe(false);
+  });
+
+  test.each([
+    ['{"format_version": "1.2", "action_invocations": {}}', 'action_invocations must be a list'],
+    ['{"format_version": "1.2", "action_invocations": [{}]}', 'action_invocations[0] has no address'],
+    [
+      '{"format_version": "1.2", "deferred_changes": [{"reason": "x"}]}',
+      'deferred_changes[0].resource_change has no address',
+    ],
+  ])('%s -> %s', (text, message) => {
+    expect(() => parsePlan(text, 'p')).toThrow(message);
   });
 });

@@ -1,6 +1,11 @@
 import type { GitHubApi, IssueComment } from '../../../actions/terraform-plan-comment/src/github-api.js';
-import { labelFor, ourComments, publish } from '../../../actions/terraform-plan-comment/src/sticky.js';
-import { marker } from '../../../actions/terraform-plan-comment/src/render.js';
+import {
+  LABELS,
+  labelFor,
+  ourComments,
+  publish,
+} from '../../../actions/terraform-plan-comment/src/sticky.js';
+import { marker } from '../../../actions/terraform-plan-comment/src/marker.js';
 
 const issue = { owner: 'acme', repo: 'payments', number: 1 };
 const BOT = 'github-actions[bot]';
@@ -105,5 +110,10 @@ describe('sticky comments', () => {
     [['changes', 'destroy', 'no-changes'], 'tf:destroy'],
   ] as const)('labelFor(%j) = %s', (statuses, label) => {
     expect(labelFor(statuses)).toBe(label);
+  });
+
+  test('an errored plan outranks every other status; tf:errored is one of the labels kept exclusive', () => {
+    expect(labelFor(['destroy', 'errored', 'no-changes'])).toBe('tf:errored');
+    expect(Object.values(LABELS)).toEqual(['tf:no-changes', 'tf:changes', 'tf:destroy', 'tf:errored']);
   });
 });

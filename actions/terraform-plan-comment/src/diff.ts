@@ -1,7 +1,8 @@
 import type { Change } from './plan.js';
+import { maskChild, SENSITIVE } from './redact.js';
 import type { Entry } from './summarize.js';
 
-export const SENSITIVE = '(sensitive)';
+export { SENSITIVE };
 export const UNKNOWN = '(known after apply)';
 const MAX_VALUE_CHARS = 300;
 
@@ -14,13 +15,6 @@ interface Leaf {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function child(mask: unknown, key: string | number): unknown {
-  if (mask === true) return true;
-  if (Array.isArray(mask)) return typeof key === 'number' ? mask[key] : undefined;
-  if (isObject(mask)) return mask[String(key)];
-  return undefined;
-}
 
 function pathJoin(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
@@ -64,7 +58,7 @@ function leaves(
     }
     for (const k of keys) {
       const v = (value as Record<string | number, unknown>)[k];
-      leaves(v, child(sensitive, k), child(unknown, k), redact, pathJoin(path, k), out);
+      leaves(v, maskChild(sensitive, k), maskChild(unknown, k), redact, pathJoin(path, k), out);
     }
     for (const k of extra)
       out.set(pathJoin(path, k), { raw: '\u0000unknown', shown: UNKNOWN, sensitive: false });
@@ -78,25 +72,6 @@ function leaves(
     out.set(path, { raw, shown: shorten(raw), sensitive: false });
   }
   return out;
-}
-
-/** Every string value Terraform marks sensitive anywhere in these changes, to redact it wherever it recurs. */
-export function collectSensitiveStrings(changes: Iterable<Change>): Set<string> {
-  const found = new Set<string>();
-  const walk = (value: unknown, mask: unknown, under: boolean) => {
-    const here = under || mask === true;
-    if (typeof value === 'string') {
-      if (here && value.length >= 4) found.add(value);
-      return;
-    }
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, child(mask, i), here));
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) walk(v, child(mask, k), here);
-  };
-  for (const c of changes) {
-    walk(c.before, c.before_sensitive, false);
-    walk(c.after, c.after_sensitive, false);
-  }
-  return found;
 }
 
 function replacePathStrings(change: Change): string[] {
@@ -120,7 +95,10 @@ export function attributeDiff(entry: Entry, redact: ReadonlySet<string> = new Se
       ? '   # forces replacement'
       : '';
   const lines: string[] = [];
-  if (entry.importing) lines.push(`# import ID ${JSON.stringify(entry.importId ?? '(unknown)')}`);
+  const identity = c.importing?.identity;
+  if (entry.importing && entry.importId === undefined && identity !== undefined && identity !== null) {
+    lines.push(`# import by identity ${JSON.stringify(identity)}`); // Terraform 1.12+
+  } else if (entry.importing) lines.push(`# import ID ${JSON.stringify(entry.importId ?? '(unknown)')}`);
   if (entry.previousAddress) lines.push(`# moved from ${entry.previousAddress}`);
   if (entry.deposed) lines.push(`# deposed object ${entry.deposed}`);
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -167,75 +145,4 @@ export function outputValue(change: Change, which: 'before' | 'after', redact: R
   if (typeof value === 'string' && redact.has(value)) return SENSITIVE;
   const json = JSON.stringify(value);
   return [...redact].some((s) => json.includes(s)) ? SENSITIVE : shorten(json);
-}
-
-// ---- terraform show (text) ----
-
-// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/**
- * Splits `terraform show <planfile>` text into one block per resource address (only the "will perform the
- * following actions" part; the drift section before it is skipped). Addresses come from the JSON plan, so
- * for_each keys with spaces are matched exactly. Sensitive strings are redacted again, defensively.
- */
-export function splitPlanText(
-  text: string,
-  addresses: readonly string[],
-  redact: ReadonlySet<string> = new Set(),
-): Map<string, string> {
-  const blocks = new Map<string, string>();
-  const lines = text.replace(ANSI, '').replace(/\r\n/g, '\n').split('\n');
-  let start = lines.findIndex((l) => /^Terraform will perform the following actions:/.test(l));
-  if (start < 0) start = 0;
-  const known = new Set(addresses);
-  // The address is the longest known prefix of the header that ends at a space (for_each keys may hold spaces).
-  const addressIn = (rest: string): string | undefined => {
-    let found: string | undefined;
-    for (let i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) {
-      if (known.has(rest.slice(0, i))) found = rest.slice(0, i);
-    }
-    return found;
-  };
-  let current: { address: string; lines: string[] } | undefined;
-  const flush = () => {
-    if (!current) return;
-    while (current.lines.length && current.lines.at(-1)!.trim() === '') current.lines.pop();
-    if (!blocks.has(current.address)) blocks.set(current.address, current.lines.join('\n'));
-    current = undefined;
-  };
-  for (const raw of lines.slice(start + 1)) {
-    const header = /^ {1,2}# (.+)$/.exec(raw);
-    if (header) {
-      const rest = header[1]!;
-      const address = addressIn(rest);
-      if (address) {
-        flush();
-        current = { address, lines: [raw] };
-        continue;
-      }
-    }
-    if (/^\S/.test(raw) && !/^(-\/\+|\+\/-) /.test(raw)) {
-      flush();
-      continue;
-    }
-    current?.lines.push(raw);
-  }
-  flush();
-  const secrets = [...redact].filter((s) => s.length >= 4).sort((x, y) => y.length - x.length);
-  for (const [address, block] of blocks) {
-    let b = block
-      // Move terraform's change symbols to column 0, so a ```diff block colours the + and - lines.
-      .split('\n')
-      .map((l) =>
-        l.replace(
-          /^(\s*)(-\/\+|\+\/-|[-+~.])(\s)/,
-          (_, ws: string, sym: string, sp: string) => `${sym}${ws}${sp}`,
-        ),
-      )
-      .join('\n');
-    for (const s of secrets) b = b.split(s).join(SENSITIVE);
-    blocks.set(address, b);
-  }
-  return blocks;
 }

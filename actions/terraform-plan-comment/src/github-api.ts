@@ -27,6 +27,42 @@ export interface GitHubApi {
   removeLabel(issue: IssueRef, label: string): Promise<void>;
 }
 
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  login: string;
+  htmlUrl: string;
+  state: string;
+  /** The Issues API lists pull requests too; they are never drift issues. */
+  isPullRequest: boolean;
+}
+
+export interface IssueChanges {
+  title?: string;
+  body?: string;
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | 'reopened';
+}
+
+/** What the drift issue (target: issue) and the apply result need beyond comments. */
+export interface IssuesApi {
+  /** Open or closed issues carrying `label`, every page. */
+  listIssues(repo: RepoRef, q: { label: string; state: 'open' | 'closed' | 'all' }): Promise<Issue[]>;
+  createIssue(repo: RepoRef, issue: { title: string; body: string; labels: string[] }): Promise<Issue>;
+  updateIssue(repo: RepoRef, number: number, changes: IssueChanges): Promise<Issue>;
+  /** Pull requests whose history holds this commit (the merged one, after a merge to the default branch). */
+  pullRequestsForCommit(
+    repo: RepoRef,
+    sha: string,
+  ): Promise<Array<{ number: number; state: string; merged: boolean }>>;
+}
+
 /** An HTTP status on an error from any client (Octokit's RequestError has `status`). */
 export function httpStatus(err: unknown): number | undefined {
   if (err && typeof err === 'object' && 'status' in err && typeof err.status === 'number') return err.status;

@@ -1,7 +1,15 @@
 import { getOctokit } from '@actions/github';
 import { isRetryableStatus, withRetry } from '../../shared/src/retry.js';
 import { SLIPWAY_VERSION } from '../../shared/src/version.js';
-import { httpStatus, type GitHubApi, type IssueComment, type IssueRef } from './github-api.js';
+import {
+  httpStatus,
+  type GitHubApi,
+  type Issue,
+  type IssueComment,
+  type IssueRef,
+  type IssuesApi,
+  type RepoRef,
+} from './github-api.js';
 
 interface RawComment {
   id: number;
@@ -10,6 +18,28 @@ interface RawComment {
   user?: { login?: string } | null;
   html_url: string;
   created_at: string;
+}
+
+interface RawIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  user?: { login?: string } | null;
+  html_url: string;
+  state: string;
+  pull_request?: unknown;
+}
+
+function toIssue(i: RawIssue): Issue {
+  return {
+    number: i.number,
+    title: i.title,
+    body: i.body ?? '',
+    login: i.user?.login ?? '',
+    htmlUrl: i.html_url,
+    state: i.state,
+    isPullRequest: i.pull_request !== undefined && i.pull_request !== null,
+  };
 }
 
 function toComment(c: RawComment): IssueComment {
@@ -43,7 +73,7 @@ export interface OctokitApiOptions {
  * proxy settings). Idempotent calls are retried on network errors, 5xx and 429; creating a comment is not,
  * because a request that failed in transit may still have posted it.
  */
-export function octokitApi(opts: OctokitApiOptions): GitHubApi {
+export function octokitApi(opts: OctokitApiOptions): GitHubApi & IssuesApi {
   const octokit = getOctokit(opts.token, { userAgent: `slipway-terraform-plan-comment/${SLIPWAY_VERSION}` });
   const retry = <T>(what: string, fn: () => Promise<T>) =>
     withRetry(fn, {
@@ -53,7 +83,7 @@ export function octokitApi(opts: OctokitApiOptions): GitHubApi {
       retryable: retryableGitHubError,
       onRetry: (err, attempt, delay) => opts.onRetry(what, err, attempt, delay),
     });
-  const repo = (i: IssueRef) => ({ owner: i.owner, repo: i.repo });
+  const repo = (i: IssueRef | RepoRef) => ({ owner: i.owner, repo: i.repo });
   return {
     async ownLogin() {
       try {
@@ -152,6 +182,49 @@ export function octokitApi(opts: OctokitApiOptions): GitHubApi {
       } catch (err) {
         if (httpStatus(err) !== 404) throw err; // not on the issue any more
       }
+    },
+    async listIssues(r, q) {
+      const all = await retry('list issues', () =>
+        octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+          ...repo(r),
+          labels: q.label,
+          state: q.state,
+          per_page: 100,
+        }),
+      );
+      return (all as RawIssue[]).map(toIssue);
+    },
+    async createIssue(r, issue) {
+      // Not retried, like creating a comment: a request that failed in transit may have opened it.
+      const res = await octokit.request('POST /repos/{owner}/{repo}/issues', { ...repo(r), ...issue });
+      return toIssue(res.data as RawIssue);
+    },
+    async updateIssue(r, number, changes) {
+      const res = await retry('update issue', () =>
+        octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+          ...repo(r),
+          issue_number: number,
+          ...(changes.title !== undefined ? { title: changes.title } : {}),
+          ...(changes.body !== undefined ? { body: changes.body } : {}),
+          ...(changes.state !== undefined ? { state: changes.state } : {}),
+          ...(changes.stateReason !== undefined ? { state_reason: changes.stateReason } : {}),
+        }),
+      );
+      return toIssue(res.data as RawIssue);
+    },
+    async pullRequestsForCommit(r, sha) {
+      const res = await retry('list pull requests of a commit', () =>
+        octokit.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+          ...repo(r),
+          commit_sha: sha,
+          per_page: 100,
+        }),
+      );
+      return (res.data as Array<{ number: number; state: string; merged_at?: string | null }>).map((p) => ({
+        number: p.number,
+        state: p.state,
+        merged: typeof p.merged_at === 'string',
+      }));
     },
   };
 }

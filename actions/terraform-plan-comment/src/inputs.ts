@@ -4,6 +4,10 @@ import type { Inputs } from '../../shared/src/inputs.js';
 
 export const MODES = ['update', 'recreate', 'off'] as const;
 export type Mode = (typeof MODES)[number];
+export const TARGETS = ['pr-comment', 'issue'] as const;
+export const APPLY_OUTCOMES = ['applied', 'failed'] as const;
+export type ApplyOutcome = (typeof APPLY_OUTCOMES)[number];
+export const DEFAULT_ISSUE_LABEL = 'drift';
 
 /** GitHub rejects a comment body over 65536 characters; a UTF-8 byte budget at or below it is always safe. */
 export const MAX_COMMENT_BYTES = 65536;
@@ -22,6 +26,12 @@ export interface PlanCommentInputs {
   maxCommentBytes: number;
   /** Login whose comments count as ours; undefined = ask GET /user, falling back to github-actions[bot]. */
   commentAuthor?: string;
+  /** target: issue — one open drift issue per key instead of a pull-request comment. */
+  issue?: { title: string; label: string };
+  /** apply-outcome set — the key's sticky comment reports an apply instead of a plan. */
+  apply?: { outcome: ApplyOutcome; log?: string };
+  /** The pull request to comment on, when the event does not name one (a push after a merge). */
+  pullRequest?: number;
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
@@ -46,10 +56,12 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   if (key.length > 200 || /[\r\n]/.test(key)) {
     throw new InputError('key', key, 'expected one line of at most 200 characters');
   }
-  const title = inputs.optional('title') ?? (key === '.' ? 'Terraform plan' : `Terraform plan: ${key}`);
-  if (title.length > 200 || /[\r\n]/.test(title)) {
-    throw new InputError('title', title, 'expected one line of at most 200 characters');
-  }
+  const applyOutcome: ApplyOutcome | '' = inputs.has('apply-outcome')
+    ? inputs.oneOf('apply-outcome', APPLY_OUTCOMES, 'applied')
+    : '';
+  const heading = applyOutcome ? 'Terraform apply' : 'Terraform plan';
+  const title = inputs.optional('title') ?? (key === '.' ? heading : `${heading}: ${key}`);
+  oneLine('title', title, 200);
   const mode = inputs.oneOf('mode', MODES, 'update');
   const hidePrevious = inputs.bool('hide-previous', false);
   const labels = inputs.bool('labels', false);
@@ -77,6 +89,34 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   if (hidePrevious && mode === 'off') {
     throw new InputError('hide-previous', 'true', "only has an effect when mode is 'update' or 'recreate'");
   }
+  const target = inputs.oneOf('target', TARGETS, 'pr-comment');
+  const issue =
+    target === 'issue' ? issueInputs(inputs, key, { mode, labels, hidePrevious, applyOutcome }) : undefined;
+  if (target !== 'issue') {
+    for (const name of ['issue-title', 'issue-label']) {
+      const v = inputs.optional(name);
+      if (v !== undefined) throw new InputError(name, v, "only has an effect when target is 'issue'");
+    }
+  }
+  const applyLog = inputs.optional('apply-log');
+  if (applyLog !== undefined && !applyOutcome) {
+    throw new InputError(
+      'apply-log',
+      applyLog,
+      "only has an effect when apply-outcome is 'applied' or 'failed'",
+    );
+  }
+  if (applyOutcome && mode === 'off') {
+    throw new InputError(
+      'apply-outcome',
+      applyOutcome,
+      "reports on the pull request's comment; mode is 'off'",
+    );
+  }
+  const pr = inputs.optional('pull-request');
+  if (pr !== undefined && !/^[1-9]\d{0,9}$/.test(pr)) {
+    throw new InputError('pull-request', pr, 'expected a pull request number such as 42');
+  }
   return {
     planJson,
     planText,
@@ -88,5 +128,38 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     labels,
     maxCommentBytes,
     commentAuthor,
+    issue,
+    apply: applyOutcome ? { outcome: applyOutcome, log: applyLog } : undefined,
+    pullRequest: pr === undefined ? undefined : Number(pr),
   };
+}
+
+function oneLine(name: string, value: string, max: number): void {
+  if (value.length > max || /[\r\n]/.test(value)) {
+    throw new InputError(name, value, `expected one line of at most ${max} characters`);
+  }
+}
+
+/** target: issue — its own inputs, and the pull-request-only inputs it cannot be combined with. */
+function issueInputs(
+  inputs: Inputs,
+  key: string,
+  o: { mode: Mode; labels: boolean; hidePrevious: boolean; applyOutcome: string },
+): { title: string; label: string } {
+  const only = "applies to pull-request comments; target is 'issue'";
+  if (o.mode !== 'update') throw new InputError('mode', o.mode, only);
+  if (o.labels) throw new InputError('labels', 'true', only);
+  if (o.hidePrevious) throw new InputError('hide-previous', 'true', only);
+  if (o.applyOutcome) throw new InputError('apply-outcome', o.applyOutcome, only);
+  const title = inputs.optional('issue-title') ?? `Terraform drift: ${key}`;
+  oneLine('issue-title', title, 256);
+  const label = inputs.optional('issue-label') ?? DEFAULT_ISSUE_LABEL;
+  if (label.length > 50 || /[,\r\n]/.test(label)) {
+    throw new InputError(
+      'issue-label',
+      label,
+      'expected one label name of at most 50 characters, without commas',
+    );
+  }
+  return { title, label };
 }

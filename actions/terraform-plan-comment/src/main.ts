@@ -1,55 +1,50 @@
-import { readFileSync } from 'node:fs';
 import * as core from '../../shared/src/core.js';
 import { runAction } from '../../shared/src/run.js';
+import { ActionError } from '../../shared/src/errors.js';
 import { Inputs } from '../../shared/src/inputs.js';
-import { ActionError, errorMessage } from '../../shared/src/errors.js';
 import { SUMMARY_LIMIT_BYTES, writeSummary } from '../../shared/src/summary.js';
-import { DEFAULT_AUTHOR, getInputs, type PlanCommentInputs } from './inputs.js';
+import { getInputs, type PlanCommentInputs } from './inputs.js';
 import { parsePlan } from './plan.js';
 import { summarize, type PlanSummary } from './summarize.js';
-import { collectSensitiveStrings, splitPlanText } from './diff.js';
+import { splitPlanText } from './plan-text.js';
 import { renderPlan, type RenderOptions } from './render.js';
-import { runContext, type RunContext } from './context.js';
-import { describeGitHubError } from './warnings.js';
+import { runContext, type RunContext } from './run-context.js';
+import { readInputFile } from './text-file.js';
+import { applyBanner, logTail, type ApplyBannerOptions } from './apply-result.js';
+import { describeGitHubError } from './github-errors.js';
+import { commentAndLabel, findPullRequest, githubApi, type Api } from './pr-comment.js';
 
 export const ACTION = 'terraform-plan-comment';
 
-function readInputFile(input: string, path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ActionError(`input '${input}': cannot read '${path}': ${errorMessage(err)}`);
-  }
-}
-
-/** Plan JSON -> counts and outputs -> job summary -> sticky PR comment (+ labels). */
+/** Plan JSON -> counts and outputs -> job summary -> sticky PR comment (+ labels), or the key's drift issue. */
 export async function run(): Promise<void> {
   await runAction(ACTION, async () => {
     const inputs = getInputs(new Inputs());
     const ctx = runContext();
+    const note = (m: string) => core.info(m);
 
     const s = await core.group('Read the plan', async () => {
-      const plan = parsePlan(readInputFile('plan-json', inputs.planJson), `plan-json '${inputs.planJson}'`);
+      const plan = parsePlan(
+        readInputFile('plan-json', inputs.planJson, note),
+        `plan-json '${inputs.planJson}'`,
+      );
       const s = summarize(plan);
       core.info(`format ${plan.formatVersion}, Terraform ${plan.terraformVersion ?? '(unknown version)'}`);
       core.info(
         `${s.counts.create} to add, ${s.counts.update} to change, ${s.counts.delete} to destroy, ${s.counts.replace} to replace, ` +
-          `${s.counts.import} to import, ${s.counts.move} to move, ${s.counts.forget} to forget, ${s.counts.drift} drifted`,
+          `${s.counts.import} to import, ${s.counts.move} to move, ${s.counts.forget} to forget, ${s.counts.drift} drifted, ` +
+          `${s.actions.length} actions to run, ${s.deferred.length + s.deferredActions.length} deferred; status ${s.status}`,
       );
       for (const e of s.destroyList)
         core.info(`  ${e.kind}: ${e.address}${e.reason ? ` (${e.reason})` : ''}`);
+      if (plan.errored) core.warning('Terraform reported errors while planning: this plan is incomplete.');
       return s;
     });
-    const redact = collectSensitiveStrings([
-      ...s.plan.resourceChanges.map((r) => r.change),
-      ...s.plan.resourceDrift.map((r) => r.change),
-      ...s.plan.outputChanges.map(([, c]) => c),
-    ]);
     const textBlocks = inputs.planText
       ? splitPlanText(
-          readInputFile('plan-text', inputs.planText),
+          readInputFile('plan-text', inputs.planText, note),
           [...s.entries.map((e) => (e.deposed ? `${e.address} (deposed object ${e.deposed})` : e.address))],
-          redact,
+          s.redact,
         )
       : undefined;
     const base: Omit<RenderOptions, 'maxBytes'> = {
@@ -58,16 +53,22 @@ export async function run(): Promise<void> {
       commit: ctx.commit,
       runUrl: ctx.runUrl,
       textBlocks,
-      redact,
+      redact: s.redact,
+      banner: inputs.apply ? applyBanner(inputs.apply.outcome, applyLog(inputs, ctx, s)) : undefined,
     };
 
     core.setOutput('has-changes', String(s.hasChanges));
     core.setOutput('has-destroy', String(s.hasDestroy));
+    core.setOutput('status', s.status);
     core.setOutput('add', String(s.counts.create));
     core.setOutput('change', String(s.counts.update));
     core.setOutput('destroy', String(s.counts.delete));
     core.setOutput('replace', String(s.counts.replace));
     core.setOutput('comment-url', '');
+    if (inputs.issue) {
+      core.setOutput('issue-number', '');
+      core.setOutput('issue-action', 'none');
+    }
 
     const full = renderPlan(s, {
       ...base,
@@ -78,7 +79,11 @@ export async function run(): Promise<void> {
     writeSummary(full.markdown);
     core.info(`Job summary: ${full.bytes} bytes, ${full.detailsShown} of ${full.detailsTotal} detail blocks`);
 
-    if (!ctx.pullRequest) {
+    let api: Api | undefined;
+    const lazyApi = async () => (api ??= await githubApi(inputs, ctx));
+    if (inputs.issue) return driftIssue(await lazyApi(), inputs, ctx, s, base);
+    const issue = await findPullRequest(inputs, ctx, lazyApi);
+    if (!issue) {
       core.info(
         `Not a pull request event (${process.env.GITHUB_EVENT_NAME ?? 'unknown'}): the job summary is the only output.`,
       );
@@ -88,65 +93,73 @@ export async function run(): Promise<void> {
       core.info('mode is off: the job summary is the only output.');
       return;
     }
-    await commentAndLabel(inputs, ctx, s, base);
+    await commentAndLabel(await lazyApi(), issue, inputs, ctx, s, base);
   });
 }
 
-async function commentAndLabel(
+/** The apply result's log: the last lines of apply-log, redacted; a log that cannot be read is a warning. */
+function applyLog(inputs: PlanCommentInputs, ctx: RunContext, s: PlanSummary): ApplyBannerOptions {
+  const o: ApplyBannerOptions = { commit: ctx.commit, runUrl: ctx.runUrl };
+  if (inputs.apply?.outcome !== 'failed') return o;
+  const path = inputs.apply.log;
+  if (!path) return { ...o, logMissing: 'No apply-log was given: the apply output is in the workflow run.' };
+  try {
+    const maxBytes = Math.min(6000, Math.floor(inputs.maxCommentBytes / 4));
+    return { ...o, log: logTail(readInputFile('apply-log', path), s.redact, { maxBytes }) };
+  } catch (err) {
+    core.warning(err instanceof Error ? err.message : String(err));
+    return {
+      ...o,
+      logMissing: `The apply-log '${path}' could not be read: the apply output is in the workflow run.`,
+    };
+  }
+}
+
+async function driftIssue(
+  api: Api,
   inputs: PlanCommentInputs,
   ctx: RunContext,
   s: PlanSummary,
   base: Omit<RenderOptions, 'maxBytes'>,
 ): Promise<void> {
-  const issue = ctx.pullRequest!;
-  // Loaded only on pull requests: validation and the summary never pay for Octokit.
-  const { octokitApi } = await import('./github-octokit.js');
-  const { publish, syncLabels, statusesOf } = await import('./sticky.js');
-  const api = octokitApi({
-    token: inputs.githubToken,
-    graphqlUrl: ctx.graphqlUrl,
-    onRetry: (what, err, attempt, delay) =>
-      core.info(`GitHub ${what} attempt ${attempt} failed (${errorMessage(err)}); retrying in ${delay} ms`),
+  const issue = inputs.issue!;
+  if (!ctx.repo) throw new ActionError('GITHUB_REPOSITORY is not set: cannot find the drift issue');
+  if (s.status === 'errored') {
+    core.warning(
+      `the plan errored, so it cannot tell whether ${inputs.key} drifted: its drift issue is left as it is`,
+    );
+    return;
+  }
+  const { driftIssueOverhead, syncDriftIssue } = await import('./drift-issue.js');
+  const { ownLogin } = await import('./pr-comment.js');
+  await core.group(`Drift issue for ${inputs.key} in ${ctx.repo.owner}/${ctx.repo.repo}`, async () => {
+    try {
+      const where = { key: inputs.key, runPageUrl: ctx.runPageUrl, commit: ctx.commit };
+      const rendered = renderPlan(s, {
+        ...base,
+        marker: false,
+        maxBytes: inputs.maxCommentBytes - driftIssueOverhead(where),
+        fullPlanLink: { text: 'the job summary', url: ctx.runUrl },
+      });
+      const result = await syncDriftIssue(api, {
+        ...where,
+        repo: ctx.repo!,
+        title: issue.title,
+        label: issue.label,
+        rendered: rendered.markdown,
+        drift: s.hasChanges,
+        login: await ownLogin(api, inputs),
+        log: (m) => core.info(m),
+      });
+      core.setOutput('issue-action', result.action);
+      core.setOutput('issue-number', result.issue ? String(result.issue.number) : '');
+    } catch (err) {
+      throw new ActionError(
+        `could not update the drift issue for ${inputs.key}: ${describeGitHubError(err)}`,
+        {
+          cause: err,
+        },
+      );
+    }
   });
-  const where = `#${issue.number} in ${issue.owner}/${issue.repo}`;
-  let statuses = [s.status];
-  if (inputs.mode !== 'off') {
-    await core.group(`Comment on pull request ${where}`, async () => {
-      try {
-        let login = inputs.commentAuthor;
-        if (!login) {
-          login = (await api.ownLogin()) ?? DEFAULT_AUTHOR;
-          core.info(`Comments by ${login} count as this action's (set comment-author to change it)`);
-        }
-        const body = renderPlan(s, {
-          ...base,
-          maxBytes: inputs.maxCommentBytes,
-          fullPlanLink: { text: 'the job summary', url: ctx.runUrl },
-        });
-        core.info(`Comment: ${body.bytes} bytes, ${body.detailsShown} of ${body.detailsTotal} detail blocks`);
-        const published = await publish(api, {
-          issue,
-          key: inputs.key,
-          body: body.markdown,
-          mode: inputs.mode === 'recreate' ? 'recreate' : 'update',
-          hidePrevious: inputs.hidePrevious,
-          login,
-          log: (m) => core.info(m),
-        });
-        core.setOutput('comment-url', published.comment.htmlUrl);
-        statuses = statusesOf(published.ours);
-      } catch (err) {
-        core.warning(`could not comment on pull request ${where}: ${describeGitHubError(err)}`);
-      }
-    });
-  }
-  if (inputs.labels) {
-    await core.group('Label the pull request', async () => {
-      try {
-        await syncLabels(api, issue, statuses.length ? statuses : [s.status], (m) => core.info(m));
-      } catch (err) {
-        core.warning(`could not label pull request ${where}: ${describeGitHubError(err)}`);
-      }
-    });
-  }
 }

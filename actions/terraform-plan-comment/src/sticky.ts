@@ -1,6 +1,6 @@
 import type { GitHubApi, IssueComment, IssueRef } from './github-api.js';
 import type { Mode } from './inputs.js';
-import { markOutdated, parseMarker } from './render.js';
+import { markOutdated, parseMarker } from './marker.js';
 import type { Status } from './summarize.js';
 
 export interface PublishOptions {
@@ -77,9 +77,11 @@ export const LABELS: Record<Status, string> = {
   'no-changes': 'tf:no-changes',
   changes: 'tf:changes',
   destroy: 'tf:destroy',
+  errored: 'tf:errored',
 };
 
-const RANK: Record<Status, number> = { 'no-changes': 0, changes: 1, destroy: 2 };
+/** Most severe last: an errored plan outranks a destroy (nothing about it can be trusted yet). */
+const RANK: Record<Status, number> = { 'no-changes': 0, changes: 1, destroy: 2, errored: 3 };
 
 /** The label for a PR whose plans (one per key) have these statuses: the most severe wins. */
 export function labelFor(statuses: readonly Status[]): string {

@@ -1,4 +1,5 @@
-import type { Change, Plan, ResourceChange } from './plan.js';
+import type { ActionInvocation, Change, DeferredInvocation, Plan, ResourceChange } from './plan.js';
+import { redactionSet } from './redact.js';
 
 /** What happens to one resource instance, most consequential first. */
 export type Kind = 'delete' | 'replace' | 'update' | 'create' | 'forget' | 'read' | 'no-op';
@@ -55,7 +56,9 @@ export interface Counts {
   outputs: number;
 }
 
-export type Status = 'no-changes' | 'changes' | 'destroy';
+/** `errored`: Terraform failed while planning, so the plan is incomplete; it outranks every other status. */
+export type Status = 'no-changes' | 'changes' | 'destroy' | 'errored';
+export const STATUSES: readonly Status[] = ['no-changes', 'changes', 'destroy', 'errored'];
 
 export interface PlanSummary {
   plan: Plan;
@@ -63,6 +66,13 @@ export interface PlanSummary {
   drift: Entry[];
   outputs: Array<{ name: string; change: Change }>;
   counts: Counts;
+  /** Terraform 1.14 action invocations: what an apply of this plan will run besides resource changes. */
+  actions: ActionInvocation[];
+  /** Changes Terraform could not plan yet (Terraform 1.9+ deferred changes), with the reason. */
+  deferred: Array<{ reason: string; entry: Entry }>;
+  deferredActions: DeferredInvocation[];
+  /** Strings Terraform marks sensitive anywhere in the plan: never shown, wherever they appear. */
+  redact: Set<string>;
   /** Every entry that is destroyed or replaced (replace in either order, and create+forget). */
   destroyList: Entry[];
   hasChanges: boolean;
@@ -118,7 +128,8 @@ export function summarize(plan: Plan): PlanSummary {
     if (e.previousAddress) counts.move++;
   }
   const destroyList = entries.filter((e) => e.kind === 'delete' || e.kind === 'replace');
-  const hasChanges = entries.some(isChange) || outputs.length > 0;
+  const actions = plan.actionInvocations;
+  const hasChanges = entries.some(isChange) || outputs.length > 0 || actions.length > 0;
   const hasDestroy = entries.some((e) => e.destroys);
   return {
     plan,
@@ -126,47 +137,13 @@ export function summarize(plan: Plan): PlanSummary {
     drift,
     outputs,
     counts,
+    actions,
+    deferred: plan.deferredChanges.map((d) => ({ reason: d.reason, entry: toEntry(d.resourceChange) })),
+    deferredActions: plan.deferredInvocations,
+    redact: redactionSet(plan),
     destroyList,
     hasChanges,
     hasDestroy,
-    status: hasDestroy ? 'destroy' : hasChanges ? 'changes' : 'no-changes',
+    status: plan.errored ? 'errored' : hasDestroy ? 'destroy' : hasChanges ? 'changes' : 'no-changes',
   };
-}
-
-const REASONS: Record<string, string> = {
-  replace_because_cannot_update: 'cannot be updated in place',
-  replace_because_tainted: 'tainted',
-  replace_by_request: 'replacement requested (-replace)',
-  replace_by_triggers: 'replace_triggered_by',
-  delete_because_no_resource_config: 'no longer in the configuration',
-  delete_because_wrong_repetition: 'count/for_each added or removed',
-  delete_because_count_index: 'count index out of range',
-  delete_because_each_key: 'for_each key removed',
-  delete_because_no_module: 'module removed',
-  delete_because_no_move_target: 'moved block target missing',
-  read_because_config_unknown: 'configuration known only at apply',
-  read_because_dependency_pending: 'a dependency has pending changes',
-  read_because_check_nested: 'in a check block',
-};
-
-/** Terraform's action_reason with a short explanation; unknown (future) codes are kept as they are. */
-export function describeReason(reason: string | undefined): { text?: string; code: string } | undefined {
-  if (!reason) return undefined;
-  return { text: REASONS[reason], code: reason };
-}
-
-export function describeKind(e: Entry): string {
-  switch (e.kind) {
-    case 'replace':
-      if (e.actions.includes('forget')) return 'replace (old object forgotten, not destroyed)';
-      return e.actions[0] === 'create' ? 'replace (create first)' : 'replace (destroy first)';
-    case 'delete':
-      return 'destroy';
-    case 'no-op':
-      return e.importing ? 'import' : e.previousAddress ? 'move' : 'no change';
-    case 'forget':
-      return 'forget (removed from state, not destroyed)';
-    default:
-      return e.kind;
-  }
 }

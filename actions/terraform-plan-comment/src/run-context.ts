@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { IssueRef } from './github-api.js';
+import type { IssueRef, RepoRef } from './github-api.js';
 
 export interface RunContext {
   /** The pull request this run belongs to, or undefined (push, dispatch, schedule...). */
   pullRequest?: IssueRef;
   /** The PR head commit (what the plan is for), else GITHUB_SHA. */
   commit?: string;
+  /** This run's page, with `/attempts/<n>` after a re-run. */
   runUrl?: string;
+  /** This run's page without the attempt: GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID. */
+  runPageUrl?: string;
+  repo?: RepoRef;
   graphqlUrl: string;
 }
 
@@ -22,7 +26,7 @@ function readEvent(path: string | undefined): Record<string, unknown> {
   }
 }
 
-/** Works out the pull request from the event payload: pull_request(_target) events and comments on a PR. */
+/** The run's identity from the runner's environment; works out the pull request from the event payload: pull_request(_target) events and comments on a PR. */
 export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const event = readEvent(env.GITHUB_EVENT_PATH);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -44,17 +48,20 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const api = env.GITHUB_API_URL ?? 'https://api.github.com';
   const graphqlUrl =
     env.GITHUB_GRAPHQL_URL ?? (api.endsWith('/api/v3') ? `${api.slice(0, -3)}graphql` : `${api}/graphql`);
-  const runUrl =
+  const runPageUrl =
     env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` +
-        (env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
-          ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
-          : '')
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined;
+  const runUrl =
+    runPageUrl && env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
+      ? `${runPageUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}`
+      : runPageUrl;
   return {
     pullRequest: number !== undefined && owner && repo ? { owner, repo, number } : undefined,
     commit,
     runUrl,
+    runPageUrl,
+    repo: owner && repo ? { owner, repo } : undefined,
     graphqlUrl,
   };
 }
