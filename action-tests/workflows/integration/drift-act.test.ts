@@ -122,7 +122,10 @@ maybe('terraform-drift.yml: drift opens, updates and closes one issue per root (
   test('no drift, drift (opened), drift again (updated), fixed (closed)', async () => {
     const clean = await check();
     expect(clean.outputs.drift).toBe('false');
-    if (issueTarget) expect(clean.outputs['issue-action']).toBe('none');
+    if (issueTarget) {
+      expect(clean.outputs['issue-action']).toBe('none');
+      expect(github.issues()).toEqual([]);
+    }
 
     await mutability('MUTABLE'); // out of band
     const opened = await check();
@@ -130,6 +133,11 @@ maybe('terraform-drift.yml: drift opens, updates and closes one issue per root (
     if (issueTarget) {
       expect(opened.outputs['issue-action']).toBe('opened');
       expect(opened.outputs['issue-number']).toMatch(/^\d+$/);
+      const [issue] = github.issues();
+      expect(issue).toMatchObject({ state: 'open', title: 'Terraform drift: infra' });
+      expect(issue.labels.map((l: { name: string }) => l.name)).toContain('drift');
+      expect(issue.body).toContain('aws_ecr_repository.app');
+      expect(issue.body).toContain('/actions/runs/');
     }
 
     const updated = await check();
@@ -137,11 +145,15 @@ maybe('terraform-drift.yml: drift opens, updates and closes one issue per root (
     if (issueTarget) {
       expect(updated.outputs['issue-action']).toBe('updated');
       expect(updated.outputs['issue-number']).toBe(opened.outputs['issue-number']);
+      expect(github.issues()).toHaveLength(1);
     }
 
     await mutability('IMMUTABLE'); // fixed
     const closed = await check();
     expect(closed.outputs.drift).toBe('false');
-    if (issueTarget) expect(closed.outputs['issue-action']).toBe('closed');
+    if (issueTarget) {
+      expect(closed.outputs['issue-action']).toBe('closed');
+      expect(github.issues()).toEqual([expect.objectContaining({ state: 'closed' })]);
+    }
   }, 900_000);
 });

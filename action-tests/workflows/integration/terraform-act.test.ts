@@ -217,13 +217,37 @@ maybe('terraform plan on the pull request, apply on merge (act)', () => {
   });
 
   (applyOutcome ? test : test.skip)(
-    'the apply result goes to the pull request under the apply key',
+    'the apply result goes to the pull request: applied, or failed with the error (apply key, sticky)',
     async () => {
-      await reviewOnPullRequest('small');
+      await reviewOnPullRequest('large');
+      // Another tree: the fresh plan is commented on the merged pull request under the apply key first ...
       const r = await applyOnPush('small');
+      if (r.code !== 0) console.log(r.output);
       expect(r.code).toBe(0);
-      const bodies = github.comments(7).map((c) => c.body);
-      expect(bodies.some((b) => /apply:infra/.test(b) && /applied/i.test(b))).toBe(true);
+      const applyComments = () => github.comments(7).filter((c) => c.body.includes('apply:infra'));
+      expect(applyComments()).toHaveLength(1);
+      // ... and the same comment then carries the result.
+      expect(applyComments()[0].body).toContain('✅ **Applied.**');
+      expect(applyComments()[0].body).toContain('Terraform apply in infrastructure: infra');
+
+      // A failed apply (the state moved on) updates that comment with the error's tail.
+      await reviewOnPullRequest('small');
+      writeFileSync(
+        join(state, 'terraform.tfstate'),
+        JSON.stringify({
+          version: 4,
+          terraform_version: '1.11.4',
+          serial: 9,
+          lineage: 'another-apply',
+          outputs: {},
+          resources: [],
+        }),
+      );
+      const failed = await applyOnPush('small');
+      expect(failed.code).not.toBe(0);
+      expect(applyComments()).toHaveLength(1);
+      expect(applyComments()[0].body).toContain('❌ **Apply failed.**');
+      expect(applyComments()[0].body).toContain('Saved plan is stale');
     },
   );
 });

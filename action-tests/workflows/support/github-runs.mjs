@@ -5,7 +5,7 @@
 // Models:
 //  - GET /repos/{o}/{r}/commits/{sha}/pulls: the pull requests a commit belongs to (set by `mergePull`), as
 //    GitHub answers for the merge commit of a merged pull request (`*`: every commit); [] for others.
-//  - GET /repos/{o}/{r}/pulls/{n}: `number`, `state`, `merged`, `head.sha`.
+//  - GET /repos/{o}/{r}/pulls/{n}: `number`, `state`, `merged`, `merged_at`, `head.sha`.
 //  - GET /repos/{o}/{r}/actions/artifacts?name=: the artifacts the upload-artifact stand-in stored in
 //    `artifactsDir` (workflow-runner.mjs), shaped like GitHub's list (`id`, `name`, `expired`,
 //    `created_at`, `workflow_run.id/head_sha`), newest last.
@@ -48,7 +48,16 @@ export async function startGitHubRuns({ upstream, artifactsDir }) {
       return send(
         res,
         200,
-        n === undefined ? [] : [{ number: n, state: 'closed', head: { sha: pulls.get(n)?.headSha } }],
+        n === undefined
+          ? []
+          : [
+              {
+                number: n,
+                state: 'closed',
+                merged_at: '2026-12-01T09:00:00Z',
+                head: { sha: pulls.get(n)?.headSha },
+              },
+            ],
       );
     }
     if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(url.pathname))) {
