@@ -247,7 +247,8 @@ maybe('terraform plan on the pull request, apply on merge (act)', () => {
       expect(failed.code).not.toBe(0);
       expect(applyComments()).toHaveLength(1);
       expect(applyComments()[0].body).toContain('❌ **Apply failed.**');
-      expect(applyComments()[0].body).toContain('Saved plan is stale');
+      expect(applyComments()[0].body).toContain('Saved plan does not match the given state');
+      expect(failed.output).toContain('::error title=plan-stale::');
     },
   );
 });
