@@ -99,8 +99,8 @@ maybe('terraform-drift.yml: drift opens, updates and closes one issue per root (
         ...github.env,
         AWS_ENDPOINT_URL: awsEnv().AWS_ENDPOINT_URL,
         AWS_EC2_METADATA_DISABLED: 'true',
-        TF_CLI_CONFIG_FILE: sandbox.env.TF_CLI_CONFIG_FILE,
-        TF_PLUGIN_CACHE_DIR: sandbox.env.TF_PLUGIN_CACHE_DIR,
+        TF_CLI_CONFIG_FILE: sandbox.env.TF_CLI_CONFIG_FILE ?? '',
+        TF_PLUGIN_CACHE_DIR: sandbox.env.TF_PLUGIN_CACHE_DIR ?? '',
         CHECKPOINT_DISABLE: '1',
       },
       vars: {
@@ -133,7 +133,7 @@ maybe('terraform-drift.yml: drift opens, updates and closes one issue per root (
     if (issueTarget) {
       expect(opened.outputs['issue-action']).toBe('opened');
       expect(opened.outputs['issue-number']).toMatch(/^\d+$/);
-      const [issue] = github.issues();
+      const issue = github.issues()[0]!;
       expect(issue).toMatchObject({ state: 'open', title: 'Terraform drift: infra' });
       expect(issue.labels.map((l: { name: string }) => l.name)).toContain('drift');
       expect(issue.body).toContain('aws_ecr_repository.app');

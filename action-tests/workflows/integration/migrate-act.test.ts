@@ -74,7 +74,8 @@ maybe('the official ECS starter, translated to slipway, under act', () => {
     expect(r.code).toBe(0);
     // The build job's name, `build (linux/amd64)`, holds a slash: act's log prefix cuts it to `amd64)`.
     expect(Object.keys(r.jobs).sort()).toEqual(['amd64)', 'deploy to production']);
-    expect(r.jobs['amd64)'].steps.map((s) => s.name)).toEqual(
+    const build = r.jobs['amd64)']!;
+    expect(build.steps.map((s) => s.name)).toEqual(
       expect.arrayContaining([
         'slipway-dev/slipway/actions/aws-auth@v1',
         'slipway-dev/slipway/actions/build-push@v1',
@@ -83,7 +84,7 @@ maybe('the official ECS starter, translated to slipway, under act', () => {
     const deploy = r.job('deploy to production')!;
     expect(deploy.outputs.status).toBe('succeeded');
     // The deployed image is the one just built, pinned by digest, in the starter's container.
-    const built = r.jobs['amd64)'].outputs['image-ref'];
+    const built = build.outputs['image-ref'];
     expect(built).toMatch(
       /^123456789012\.dkr\.ecr\.us-east-2\.amazonaws\.com\/my-ecr-repo@sha256:[0-9a-f]{64}$/,
     );

@@ -111,9 +111,8 @@ maybe('promote.yml: one digest through dev, staging and production in two region
   }
   const run = (image: string) =>
     runWorkflow({
-      workflow: promoteCaller()
-        .replaceAll('service: my-service', `service: ${image.split('/')[1].split('@')[0]}`)
-        .replaceAll('ecr-repository: my-service', `ecr-repository: ${image.split('/')[1].split('@')[0]}`),
+      // The repository (and service) name is the image's: <registry>/<name>@sha256:...
+      workflow: promoteCaller().replaceAll('my-service', /\/([^@]+)@/.exec(image)?.[1] ?? 'my-service'),
       event: 'workflow_dispatch',
       inputs: { image },
       env: {

@@ -225,10 +225,11 @@ maybe('terraform plan on the pull request, apply on merge (act)', () => {
       if (r.code !== 0) console.log(r.output);
       expect(r.code).toBe(0);
       const applyComments = () => github.comments(7).filter((c) => c.body.includes('apply:infra'));
+      const applyBody = () => applyComments()[0]?.body ?? '';
       expect(applyComments()).toHaveLength(1);
       // ... and the same comment then carries the result.
-      expect(applyComments()[0].body).toContain('✅ **Applied.**');
-      expect(applyComments()[0].body).toContain('Terraform apply in infrastructure: infra');
+      expect(applyBody()).toContain('✅ **Applied.**');
+      expect(applyBody()).toContain('Terraform apply in infrastructure: infra');
 
       // A failed apply (the state moved on) updates that comment with the error's tail.
       await reviewOnPullRequest('small');
@@ -246,8 +247,8 @@ maybe('terraform plan on the pull request, apply on merge (act)', () => {
       const failed = await applyOnPush('small');
       expect(failed.code).not.toBe(0);
       expect(applyComments()).toHaveLength(1);
-      expect(applyComments()[0].body).toContain('❌ **Apply failed.**');
-      expect(applyComments()[0].body).toContain('Saved plan does not match the given state');
+      expect(applyBody()).toContain('❌ **Apply failed.**');
+      expect(applyBody()).toContain('Saved plan does not match the given state');
       expect(failed.output).toContain('::error title=plan-stale::');
     },
   );
