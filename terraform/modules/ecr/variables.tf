@@ -87,3 +87,46 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "replication_rules" {
+  description = <<-EOT
+    ECR replication for this account's registry in the provider's region: each rule copies every push to
+    repositories whose name starts with one of `repository_prefixes` (default: this module's
+    repository_names) to each destination region (and registry, default this account), so a deploy in
+    another region pulls the same digest from its own region. The registry has one replication
+    configuration: set this in one ecr module per account and region. Empty (default) manages none.
+  EOT
+  type = list(object({
+    destinations = list(object({
+      region      = string
+      registry_id = optional(string)
+    }))
+    repository_prefixes = optional(list(string))
+  }))
+  default = []
+
+  validation {
+    condition     = length(var.replication_rules) <= 10
+    error_message = "replication_rules may hold at most 10 rules (the ECR limit); got ${length(var.replication_rules)}."
+  }
+
+  validation {
+    condition     = alltrue([for r in var.replication_rules : length(r.destinations) >= 1 && length(r.destinations) <= 25])
+    error_message = "each replication_rules entry needs 1 to 25 destinations; got ${jsonencode([for r in var.replication_rules : length(r.destinations)])}."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for r in var.replication_rules : [for d in r.destinations : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]$", d.region))]]))
+    error_message = "replication_rules destinations[].region must be an AWS region name such as \"us-west-2\"; got ${jsonencode(flatten([for r in var.replication_rules : [for d in r.destinations : d.region]]))}."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for r in var.replication_rules : [for d in r.destinations : d.registry_id == null || can(regex("^[0-9]{12}$", coalesce(d.registry_id, "x")))]]))
+    error_message = "replication_rules destinations[].registry_id must be a 12-digit account ID or null (this account); got ${jsonencode(flatten([for r in var.replication_rules : [for d in r.destinations : d.registry_id]]))}."
+  }
+
+  validation {
+    condition     = alltrue([for r in var.replication_rules : r.repository_prefixes == null || (length(coalesce(r.repository_prefixes, ["x"])) >= 1 && length(coalesce(r.repository_prefixes, ["x"])) <= 100 && alltrue([for p in coalesce(r.repository_prefixes, ["x"]) : can(regex("^[a-z0-9][a-z0-9._/-]{1,255}$", p))]))])
+    error_message = "replication_rules repository_prefixes must be null or 1-100 repository name prefixes (2-256 lowercase letters, digits, . _ - /); got ${jsonencode([for r in var.replication_rules : r.repository_prefixes])}."
+  }
+}

@@ -88,3 +88,112 @@ run "rejects_bad_kms_arn" {
   }
   expect_failures = [var.kms_key_arn]
 }
+
+run "no_replication_by_default" {
+  command = plan
+
+  assert {
+    condition     = length(aws_ecr_replication_configuration.this) == 0 && length(output.replication_destinations) == 0
+    error_message = "no replication configuration without replication_rules"
+  }
+}
+
+run "replication_to_another_region" {
+  command = plan
+
+  override_data {
+    target = data.aws_caller_identity.current[0]
+    values = { account_id = "123456789012" }
+  }
+  override_data {
+    target = data.aws_region.current[0]
+    values = { name = "us-east-1" }
+  }
+
+  variables {
+    replication_rules = [
+      { destinations = [{ region = "us-west-2" }] },
+      { destinations = [{ region = "eu-west-1", registry_id = "210987654321" }], repository_prefixes = ["shop/api"] },
+    ]
+  }
+
+  assert {
+    condition     = length(aws_ecr_replication_configuration.this) == 1
+    error_message = "one replication configuration for the registry"
+  }
+  assert {
+    condition     = aws_ecr_replication_configuration.this[0].replication_configuration[0].rule[0].destination[0].region == "us-west-2" && aws_ecr_replication_configuration.this[0].replication_configuration[0].rule[0].destination[0].registry_id == "123456789012"
+    error_message = "a destination without registry_id replicates to this account"
+  }
+  assert {
+    condition     = [for f in aws_ecr_replication_configuration.this[0].replication_configuration[0].rule[0].repository_filter : f.filter] == ["shop/api", "shop/worker"] && alltrue([for f in aws_ecr_replication_configuration.this[0].replication_configuration[0].rule[0].repository_filter : f.filter_type == "PREFIX_MATCH"])
+    error_message = "the default filters are the module's repositories, as prefixes"
+  }
+  assert {
+    condition     = [for f in aws_ecr_replication_configuration.this[0].replication_configuration[0].rule[1].repository_filter : f.filter] == ["shop/api"] && aws_ecr_replication_configuration.this[0].replication_configuration[0].rule[1].destination[0].registry_id == "210987654321"
+    error_message = "explicit prefixes and registry"
+  }
+  assert {
+    condition     = length(output.replication_destinations) == 2 && output.replication_destinations[0].region == "us-west-2" && output.replication_destinations[0].registry_id == "123456789012" && output.replication_destinations[1].registry_id == "210987654321"
+    error_message = "replication_destinations lists each destination once"
+  }
+}
+
+run "rejects_replication_to_the_same_region" {
+  command = plan
+
+  override_data {
+    target = data.aws_caller_identity.current[0]
+    values = { account_id = "123456789012" }
+  }
+  override_data {
+    target = data.aws_region.current[0]
+    values = { name = "us-east-1" }
+  }
+
+  variables {
+    replication_rules = [{ destinations = [{ region = "us-east-1" }] }]
+  }
+
+  expect_failures = [aws_ecr_replication_configuration.this]
+}
+
+run "rejects_bad_replication_region" {
+  command = plan
+
+  variables {
+    replication_rules = [{ destinations = [{ region = "US_WEST_2" }] }]
+  }
+
+  expect_failures = [var.replication_rules]
+}
+
+run "rejects_bad_replication_registry" {
+  command = plan
+
+  variables {
+    replication_rules = [{ destinations = [{ region = "us-west-2", registry_id = "12345" }] }]
+  }
+
+  expect_failures = [var.replication_rules]
+}
+
+run "rejects_rule_without_destinations" {
+  command = plan
+
+  variables {
+    replication_rules = [{ destinations = [] }]
+  }
+
+  expect_failures = [var.replication_rules]
+}
+
+run "rejects_bad_replication_prefix" {
+  command = plan
+
+  variables {
+    replication_rules = [{ destinations = [{ region = "us-west-2" }], repository_prefixes = ["Shop"] }]
+  }
+
+  expect_failures = [var.replication_rules]
+}
