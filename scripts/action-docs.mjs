@@ -16,7 +16,8 @@ import { parse } from 'yaml';
 export const SECTIONS = /** @type {const} */ (['inputs', 'outputs']);
 export const begin = (section) => `<!-- BEGIN slipway:${section} -->`;
 export const end = (section) => `<!-- END slipway:${section} -->`;
-const NOTE = '<!-- Generated from action.yml by `node scripts/action-docs.mjs`: edit action.yml, not this table. -->';
+const NOTE =
+  '<!-- Generated from action.yml by `node scripts/action-docs.mjs`: edit action.yml, not this table. -->';
 
 /**
  * @typedef {{ name: string, description: string, required: boolean, default?: string, deprecationMessage?: string }} ActionInput
@@ -64,7 +65,10 @@ export function parseActionYaml(text, file = 'action.yml') {
     if (deprecated !== undefined) input.deprecationMessage = deprecated;
     return input;
   });
-  const outputs = entries('outputs').map(([name, def]) => ({ name, description: scalar(def.description) ?? '' }));
+  const outputs = entries('outputs').map(([name, def]) => ({
+    name,
+    description: scalar(def.description) ?? '',
+  }));
   return { inputs, outputs };
 }
 
@@ -213,8 +217,8 @@ export function lineDiff(before, after) {
     if (i < n && j < m && a[i] === b[j]) {
       ops.push({ op: ' ', line: a[i++] });
       j++;
-    } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ op: '+', line: b[j++] });
-    else ops.push({ op: '-', line: a[i++] });
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ op: '-', line: a[i++] });
+    else ops.push({ op: '+', line: b[j++] });
   }
   const changed = (k) => ops[k] !== undefined && ops[k].op !== ' ';
   const keep = ops.map((_, k) => changed(k - 1) || changed(k) || changed(k + 1));
