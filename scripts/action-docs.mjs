@@ -9,7 +9,7 @@
 //   node scripts/action-docs.mjs --check   exit 1 naming each README that regenerating would change, with
 //                                          the lines that differ; prints `docs: N passed, N failed`
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -263,7 +263,7 @@ export async function checkActionDocs(repoRoot) {
     const readmePath = join(dir, 'README.md');
     const readme = relative(repoRoot, readmePath);
     if (!existsSync(readmePath)) {
-      results.push({ readme, readmePath, skipped: `no README.md next to ${relative(repoRoot, ymlPath)}` });
+      results.push({ readme, readmePath, skipped: `no README.md next to its ${basename(ymlPath)}` });
       continue;
     }
     const action = parseActionYaml(readFileSync(ymlPath, 'utf8'), relative(repoRoot, ymlPath));
@@ -299,7 +299,7 @@ if (isMain) {
   let failed = 0;
   for (const r of results) {
     if (r.skipped) {
-      console.log(`skipped ${r.readme}: ${r.skipped}`);
+      console.log(`note: skipped ${dirname(r.readme)}: ${r.skipped}`);
       continue;
     }
     if (r.fresh) {
@@ -317,7 +317,9 @@ if (isMain) {
       writeFileSync(r.readmePath, r.next);
       console.log(`updated ${r.readme}`);
       for (const s of r.added)
-        console.log(`  note: appended a ${s} section at the end of ${r.readme}; move it where it reads best`);
+        console.log(
+          `  note: appended the ${s} section at the end of ${r.readme}; move it where it reads best`,
+        );
     }
   }
   if (check) {

@@ -264,7 +264,7 @@ describe('checkActionDocs on a scratch repository', () => {
   test('regenerates, is then fresh, and the output is prettier-stable', async () => {
     const first = await checkActionDocs(root);
     expect(first.map((r) => r.readme)).toEqual(['actions/example/README.md', 'actions/no-readme/README.md']);
-    expect(first[1]).toMatchObject({ skipped: 'no README.md next to actions/no-readme/action.yml' });
+    expect(first[1]).toMatchObject({ skipped: 'no README.md next to its action.yml' });
     const example = first[0]!;
     expect(example.fresh).toBe(false);
     expect(example.added).toEqual(['outputs']);
