@@ -25,6 +25,7 @@ const steps = [
   { name: 'setup', cmd: [process.execPath, 'scripts/setup.mjs'], critical: true },
   { name: 'eslint', cmd: [bin('eslint'), '.', '--max-warnings=0'] },
   { name: 'prettier', cmd: [bin('prettier'), '--check', '.', '--log-level=warn'] },
+  { name: 'docs', cmd: [process.execPath, 'scripts/action-docs.mjs', '--check'] },
   { name: 'typecheck', cmd: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: jest('unit') },
   { name: 'dist', cmd: [process.execPath, 'scripts/check-dist.mjs'] },
