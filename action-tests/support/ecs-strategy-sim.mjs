@@ -17,7 +17,7 @@
 //    ContinueServiceDeployment (CONTINUE or ROLLBACK) or expiry, which applies timeoutAction (hook TIMED_OUT);
 //    AWS_LAMBDA hooks succeed after one stage.
 //  - Deployment alarms (deploymentConfiguration.alarms): an alarm put into ALARM while the deployment is in
-//    progress (a control call, or `alarmAt: <stage>` in the scenario) rolls it back (alarms.rollback) or
+//    progress (a control call, or `alarmAt: <stage>` in the scenario, or `alarmAt: 'canary'` while the canary is served) rolls it back (alarms.rollback) or
 //    stops it: traffic returns to the old revision, which is still running, then ROLLBACK_SUCCESSFUL with
 //    triggeredAlarmNames.
 // What it does not model: real load balancer listeners and target groups, Lambda invocations (hooks just
@@ -134,7 +134,7 @@ export function stagedStrategies(h) {
     const index = STAGES.indexOf(stage);
     if (stage === 'PRODUCTION_TRAFFIC_SHIFT') {
       let t = at;
-      for (const step of trafficSteps(svc.config)) {
+      trafficSteps(svc.config).forEach((step, i) => {
         t += stageMs();
         h.schedule(dep, t, (x) => {
           if (dep.sdStatus !== 'IN_PROGRESS') return;
@@ -145,9 +145,14 @@ export function stagedStrategies(h) {
             `(service ${svc.name}) shifted ${step.weight}% of production traffic to the new revision.`,
             x,
           );
+          // `alarmAt: 'canary'`: the alarm fires while the first traffic step (the canary) is served.
+          if (i === 0 && dep.alarmAt === 'canary' && dep.alarmName)
+            h.schedule(dep, x + Math.max(1, (step.bakeMinutes * minute()) / 2), (y) =>
+              h.setAlarm(dep.alarmName, 'ALARM', y),
+            );
         });
         t += step.bakeMinutes * minute();
-      }
+      });
       h.schedule(dep, t + 1, (x) => enter(svc, dep, index + 1, x));
       return;
     }

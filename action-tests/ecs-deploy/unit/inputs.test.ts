@@ -12,6 +12,8 @@ test('defaults', () => {
     taskDefinition: { kind: 'file', path: 'td.json' },
     wait: true,
     timeoutMs: 1_200_000,
+    timeoutAuto: true,
+    onPause: 'wait',
     rollbackOnFailure: true,
     forceNewDeployment: false,
     desiredCount: undefined,
@@ -86,4 +88,23 @@ test.each([
 
 test('rollback-scope all, with the defaults it needs', () => {
   expect(parse({ ...base, services: 'api,worker', 'rollback-scope': 'ALL' }).rollbackScope).toBe('all');
+});
+
+test('timeout auto (the default) and explicit', () => {
+  expect(parse(base).timeoutAuto).toBe(true);
+  expect(parse({ ...base, timeout: 'auto' }).timeoutAuto).toBe(true);
+  const explicit = parse({ ...base, timeout: '45m' });
+  expect([explicit.timeoutAuto, explicit.timeoutMs]).toEqual([false, 2_700_000]);
+});
+
+test('on-pause verify needs verify-command, and verify-command needs verify', () => {
+  expect(() => parse({ ...base, 'on-pause': 'verify' })).toThrow(
+    "input 'verify-command' is empty: on-pause is verify",
+  );
+  expect(() => parse({ ...base, 'verify-command': 'curl x' })).toThrow(
+    "input 'verify-command' is 'curl x': is only used with on-pause: verify (on-pause is wait)",
+  );
+  expect(parse({ ...base, 'on-pause': 'verify', 'verify-command': 'curl x' })).toEqual(
+    expect.objectContaining({ onPause: 'verify', verifyCommand: 'curl x' }),
+  );
 });

@@ -12,6 +12,9 @@ const result = (service: string, status: DeployStatus, previous = `${TD}:1`): Se
   finalTaskDefinition: status === 'succeeded' ? `${TD}:2` : previous,
   durationMs: 1000,
   stopGroups: [],
+  strategy: 'ROLLING',
+  stages: [],
+  pauses: [],
 });
 
 describe('releaseRollbackPlan', () => {

@@ -1,6 +1,12 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import { clusterInput, ECS_NAME, ifInProgressInput, onPauseInputs, watchTimingInputs } from '../../shared/src/ecs/inputs.js';
+import {
+  clusterInput,
+  ECS_NAME,
+  ifInProgressInput,
+  onPauseInputs,
+  watchTimingInputs,
+} from '../../shared/src/ecs/inputs.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
 import type { RollbackScope } from './release-rollback.js';
 import type { IfInProgress } from '../../shared/src/ecs/preflight.js';

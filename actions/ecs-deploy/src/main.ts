@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
         () =>
           preflight.describeServicesForChange(poller, inputs.cluster, inputs.region, inputs.services, log),
       );
+      preflight.refuseController(described);
       const target = await loadTarget(api, inputs.taskDefinition, inputs.region, log);
       preflight.refuseUnrunnable(described, target.doc);
 
@@ -71,6 +72,10 @@ export async function run(): Promise<void> {
             forceNewDeployment: inputs.forceNewDeployment,
             wait: inputs.wait,
             timeoutMs: inputs.timeoutMs,
+            timeoutAuto: inputs.timeoutAuto,
+            onPause: inputs.onPause,
+            verifyCommand: inputs.verifyCommand,
+            region: inputs.region,
             pollIntervalMs: inputs.pollIntervalMs,
             rollbackOnFailure: inputs.rollbackOnFailure,
             maxFailedTasks: inputs.maxFailedTasks,
@@ -87,6 +92,7 @@ export async function run(): Promise<void> {
         cluster: inputs.cluster,
         region: inputs.region,
         timeoutMs: inputs.timeoutMs,
+        timeoutAuto: inputs.timeoutAuto,
         pollIntervalMs: inputs.pollIntervalMs,
         log: (name) => prefixed(log, `[${name}] `),
         releaseLog: log,

@@ -37,6 +37,7 @@ export interface ReleaseRollbackOptions {
   cluster: string;
   region: string;
   timeoutMs: number;
+  timeoutAuto?: boolean;
   pollIntervalMs: number;
   /** Lines about one service (prefixed with its name by the caller) and lines about the release. */
   log: (service: string) => Log;
@@ -75,6 +76,7 @@ export async function rollBackRelease(
           forceNewDeployment: false,
           wait: true,
           timeoutMs: o.timeoutMs,
+          timeoutAuto: o.timeoutAuto,
           pollIntervalMs: o.pollIntervalMs,
           rollbackOnFailure: false,
           log,

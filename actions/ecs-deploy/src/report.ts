@@ -65,6 +65,7 @@ export function summaryMarkdown(opts: {
     '',
     `Images: ${images.map((i) => `\`${i}\``).join(', ') || '(unknown)'}`,
   ];
+  parts.push(...timelineMarkdown(results));
   const failed = results.filter((r) => r.status !== 'succeeded' && r.status !== 'started');
   if (failed.length) {
     parts.push('', '#### Why');
@@ -78,4 +79,33 @@ export function summaryMarkdown(opts: {
     }
   }
   return parts.join('\n') + '\n';
+}
+
+const FENCE = '`'.repeat(3);
+
+/** The lifecycle stages of each service's deployment with how long each took, and how PAUSE hooks were answered. */
+export function timelineMarkdown(results: ServiceDeployResult[]): string[] {
+  const out: string[] = [];
+  const staged = results.filter((r) => r.stages.length);
+  if (staged.length) {
+    out.push('', '#### Stages');
+    for (const r of staged) {
+      const rows = r.stages.map((st) => [
+        st.stage,
+        st.endedAt !== undefined ? formatDuration(st.endedAt - st.startedAt) : 'not finished',
+      ]);
+      out.push('', `**${r.service}** (${r.strategy})`, '', markdownTable(['stage', 'took'], rows));
+    }
+  }
+  const paused = results.filter((r) => r.pauses.length);
+  if (paused.length) {
+    out.push('', '#### Lifecycle hooks');
+    for (const r of paused)
+      for (const p of r.pauses) {
+        out.push('', `**${r.service}** at ${p.stage} (hook ${p.hookId}): ${p.action}: ${p.why}`);
+        if (p.output?.length)
+          out.push('', `${FENCE}text`, ...p.output.map((l) => l.replaceAll(FENCE, "'''")), FENCE);
+      }
+  }
+  return out;
 }

@@ -49,6 +49,7 @@ export async function run(): Promise<void> {
         [inputs.service],
         log,
       );
+      preflight.refuseController(described);
       const current = familyAndRevision(described.get(inputs.service)!.taskDefinition ?? '');
       const revisions = await history.recentRevisions(api, current.family);
       const target = await history.chooseTarget(api, inputs.to, current, revisions, inputs.service);
@@ -109,6 +110,10 @@ export async function run(): Promise<void> {
         forceNewDeployment: false,
         wait: inputs.wait,
         timeoutMs: inputs.timeoutMs,
+        timeoutAuto: inputs.timeoutAuto,
+        onPause: inputs.onPause,
+        verifyCommand: inputs.verifyCommand,
+        region: inputs.region,
         pollIntervalMs: inputs.pollIntervalMs,
         rollbackOnFailure: false,
         log: prefixed(log, `[${inputs.service}] `),

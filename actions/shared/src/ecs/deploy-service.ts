@@ -4,7 +4,17 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from './ecs-api.js';
 import type { ServicePoller } from './service-poller.js';
-import { watchRollout, WatchMemory, type WatchOutcome, type WatchResult } from './watch.js';
+import {
+  watchRollout,
+  WatchMemory,
+  type StageSpan,
+  type WatchOptions,
+  type WatchOutcome,
+  type WatchResult,
+} from './watch.js';
+import { autoTimeout, expectedDuration, strategyOf, timeoutLine } from './strategy.js';
+import { answerPause, type OnPause, type PauseDecision } from './pause-hooks.js';
+import { formatDuration } from '../inputs.js';
 import { circuitBreakerThreshold, findOurDeployment, primaryOf } from './rollout.js';
 import { describeReplacement, WHO_STARTED, type Replacement } from './verdict.js';
 import type { StopGroup } from './diagnose.js';
@@ -31,6 +41,11 @@ export interface ServiceDeployResult {
   supersededBy?: Replacement;
   durationMs: number;
   stopGroups: StopGroup[];
+  /** The service's deployment strategy, and the lifecycle stages the watch saw. */
+  strategy: string;
+  stages: StageSpan[];
+  /** How PAUSE hooks were answered. */
+  pauses: PauseDecision[];
 }
 
 export interface DeployToServiceOptions {
@@ -45,6 +60,12 @@ export interface DeployToServiceOptions {
   forceNewDeployment: boolean;
   wait: boolean;
   timeoutMs: number;
+  /** timeout: auto: computed from the service's own deployment configuration. */
+  timeoutAuto?: boolean;
+  /** What to do when a PAUSE lifecycle hook waits (default: wait for a person). */
+  onPause?: OnPause;
+  verifyCommand?: string;
+  region?: string;
   pollIntervalMs: number;
   rollbackOnFailure: boolean;
   maxFailedTasks?: number;
@@ -63,6 +84,34 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
   // Events that were already there before this deploy are history, not news.
   for (const e of o.before.events ?? []) if (e.id) memory.seenEvents.add(e.id);
   const desired = o.desiredCount ?? o.before.desiredCount ?? 1;
+  // How long this deployment should take, from the service's own configuration (printed before anything
+  // changes; an explicit timeout shorter than that is a warning).
+  const strategy = strategyOf(o.before);
+  const expected = expectedDuration(o.before.deploymentConfiguration);
+  const timeoutMs = o.timeoutAuto ? autoTimeout(expected) : o.timeoutMs;
+  o.log.info(timeoutLine(strategy, expected, timeoutMs, Boolean(o.timeoutAuto)));
+  if (!o.timeoutAuto && timeoutMs < expected.ms)
+    o.log.warning(
+      `timeout ${formatDuration(timeoutMs)} is shorter than this ${strategy} deployment is expected to take (${formatDuration(expected.ms)}): a healthy release would be rolled back; use timeout: auto`,
+    );
+  const stages: StageSpan[] = [];
+  const pauses: PauseDecision[] = [];
+  const onPause: WatchOptions['onPause'] = (sd, hook) =>
+    answerPause(
+      {
+        api: o.api,
+        onPause: o.onPause ?? 'wait',
+        verifyCommand: o.verifyCommand,
+        cluster: o.cluster,
+        service: o.service,
+        region: o.region ?? '',
+        target: o.target,
+        log: o.log,
+      },
+      sd,
+      hook,
+    );
+
   const startedAt = new Date();
   const updated = await o.api.updateService({
     cluster: o.cluster,
@@ -78,7 +127,15 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
   const finish = (
     r: Omit<
       ServiceDeployResult,
-      'service' | 'taskDefinition' | 'previousTaskDefinition' | 'durationMs' | 'stopGroups' | 'deploymentId'
+      | 'service'
+      | 'taskDefinition'
+      | 'previousTaskDefinition'
+      | 'durationMs'
+      | 'stopGroups'
+      | 'deploymentId'
+      | 'strategy'
+      | 'stages'
+      | 'pauses'
     >,
   ): ServiceDeployResult => ({
     service: o.service,
@@ -88,6 +145,9 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     ...r,
     durationMs: Date.now() - started,
     stopGroups: memory.stopGroups(),
+    strategy,
+    stages,
+    pauses,
   });
 
   o.log.info(
@@ -125,10 +185,13 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
       ...watchOpts,
       ctx,
       startedAt,
-      timeoutMs: o.timeoutMs,
+      timeoutMs,
       mode: 'deploy',
       useServiceDeployments: true,
+      onPause,
     });
+    stages.push(...watched.stages);
+    pauses.push(...watched.pauses);
   } catch (err) {
     throw new ActionError(
       `service ${o.service}: ${errorMessage(err)}. The deployment of ${revisionLabel(o.target)}${deploymentId ? ` (${deploymentId})` : ''} was started and is no longer watched: check it in the ECS console`,
@@ -146,9 +209,12 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
   if (outcome.state === 'superseded') return superseded(outcome.by);
   if (outcome.state === 'ecs-rolled-back') {
     o.log.info(`↩ ECS rolled back: ${revisionLabel(previous)} is serving again`);
+    const hookRollback = watched.pauses.find((p) => p.action === 'ROLLBACK');
     return finish({
       status: 'rolled-back',
-      reason: outcome.reason,
+      reason: hookRollback
+        ? `${hookRollback.why} at ${hookRollback.stage}, so slipway rolled back`
+        : outcome.reason,
       rolledBack: true,
       finalTaskDefinition: previous,
     });
@@ -163,7 +229,11 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     });
   }
 
-  const cause = outcome.reason;
+  // A rollback slipway asked for at a PAUSE hook says why first.
+  const pauseRollback = watched.pauses.find((p) => p.action === 'ROLLBACK');
+  const cause = pauseRollback
+    ? `${pauseRollback.why} at ${pauseRollback.stage}, so slipway rolled back`
+    : outcome.reason;
   const timedOut = outcome.state === 'timed-out';
   o.log.warning(`deployment of ${revisionLabel(o.target)} failed: ${cause}`);
   const endStatus: DeployStatus = timedOut ? 'timed-out' : 'failed';
@@ -248,11 +318,16 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     ...watchOpts,
     ctx: followSd ? { ...ctx } : { ...rollbackCtx, previous: o.target },
     startedAt: rollbackStart,
-    timeoutMs: Math.max(o.timeoutMs, 5 * 60_000),
+    timeoutMs: Math.max(timeoutMs, 5 * 60_000),
     mode: followSd ? 'return' : 'deploy',
     useServiceDeployments: Boolean(followSd),
     serviceDeploymentArn: followSd,
   });
+  stages.push(
+    ...rollback.stages.filter(
+      (st) => !stages.some((x) => x.stage === st.stage && x.startedAt === st.startedAt),
+    ),
+  );
   const back: WatchOutcome = rollback.outcome;
   if (back.state === 'succeeded') {
     o.log.info(`↩ rolled back: ${revisionLabel(previous)} is serving again`);

@@ -49,12 +49,23 @@ export function ifInProgressInput(inputs: Inputs): 'wait' | 'fail' | 'replace' {
 }
 
 /** `on-pause` and `verify-command`: what to do when a PAUSE lifecycle hook waits for an action. */
-export function onPauseInputs(inputs: Inputs): { onPause: 'wait' | 'continue' | 'rollback' | 'verify'; verifyCommand?: string } {
+export function onPauseInputs(inputs: Inputs): {
+  onPause: 'wait' | 'continue' | 'rollback' | 'verify';
+  verifyCommand?: string;
+} {
   const onPause = inputs.oneOf('on-pause', ['wait', 'continue', 'rollback', 'verify'] as const, 'wait');
   const verifyCommand = inputs.optional('verify-command');
   if (onPause === 'verify' && !verifyCommand)
-    throw new InputError('verify-command', '', "on-pause is verify: give the bash command whose exit code decides (0 continues, anything else rolls back)");
+    throw new InputError(
+      'verify-command',
+      '',
+      'on-pause is verify: give the bash command whose exit code decides (0 continues, anything else rolls back)',
+    );
   if (onPause !== 'verify' && verifyCommand)
-    throw new InputError('verify-command', verifyCommand, `is only used with on-pause: verify (on-pause is ${onPause})`);
+    throw new InputError(
+      'verify-command',
+      verifyCommand,
+      `is only used with on-pause: verify (on-pause is ${onPause})`,
+    );
   return { onPause, ...(verifyCommand ? { verifyCommand } : {}) };
 }

@@ -52,7 +52,12 @@ export function runVerify(
   onLine: (line: string) => void,
 ): Promise<{ code: number; lines: string[]; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('bash', ['-c', command], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const lines: string[] = [];
     let pending = '';
     let timedOut = false;
@@ -102,7 +107,11 @@ export async function answerPause(
   const hookId = hook.hookId ?? '';
   const stage = sd.lifecycleStage ?? '?';
   const left = hook.expiresAt ? formatDuration(Math.max(0, hook.expiresAt.getTime() - now)) : '?';
-  const send = async (action: 'CONTINUE' | 'ROLLBACK', why: string, output?: string[]): Promise<PauseDecision> => {
+  const send = async (
+    action: 'CONTINUE' | 'ROLLBACK',
+    why: string,
+    output?: string[],
+  ): Promise<PauseDecision> => {
     await c.api.continueServiceDeployment(sdArn, hookId, action);
     c.log.info(`⏸ ContinueServiceDeployment ${action} on hook ${hookId} at ${stage}: ${why}`);
     return { hookId, stage, action, why, ...(output ? { output } : {}) };
@@ -113,7 +122,9 @@ export async function answerPause(
     case 'rollback':
       return send('ROLLBACK', 'on-pause is rollback');
     case 'verify': {
-      c.log.info(`⏸ paused at ${stage} (hook ${hookId}): running verify-command against ${revisionLabel(c.target)}`);
+      c.log.info(
+        `⏸ paused at ${stage} (hook ${hookId}): running verify-command against ${revisionLabel(c.target)}`,
+      );
       const env = {
         ...(c.env ?? process.env),
         SLIPWAY_STAGE: stage,
@@ -124,8 +135,12 @@ export async function answerPause(
         SLIPWAY_SERVICE_DEPLOYMENT_ARN: sdArn,
       };
       const budget = hook.expiresAt ? Math.max(1000, hook.expiresAt.getTime() - now - 5_000) : 30 * 60_000;
-      const r = await runVerify(c.verifyCommand ?? 'false', env, c.cwd ?? process.env.GITHUB_WORKSPACE ?? process.cwd(), budget, (l) =>
-        c.log.info(`│ ${l}`),
+      const r = await runVerify(
+        c.verifyCommand ?? 'false',
+        env,
+        c.cwd ?? process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        budget,
+        (l) => c.log.info(`│ ${l}`),
       );
       const tail = r.lines.slice(-20);
       if (r.code === 0) return send('CONTINUE', 'verify-command passed (exit 0)', tail);
@@ -146,7 +161,12 @@ export async function answerPause(
           `  console:     ${deploymentConsoleUrl(c.region, c.cluster, c.service)}`,
         ].join('\n'),
       );
-      return { hookId, stage, action: 'waiting', why: `waited for a person (on-pause: wait); expires in ${left}, then ${hook.timeoutAction ?? '?'}` };
+      return {
+        hookId,
+        stage,
+        action: 'waiting',
+        why: `waited for a person (on-pause: wait); expires in ${left}, then ${hook.timeoutAction ?? '?'}`,
+      };
     }
   }
 }

@@ -145,3 +145,23 @@ export function refuseUnrunnable(before: Map<string, Service>, doc: TaskDefiniti
   });
   if (mismatches.length) throw new ActionError(`nothing was changed: ${mismatches.join('; ')}`);
 }
+
+/**
+ * Only services on the ECS deployment controller can be deployed with UpdateService: CODE_DEPLOY and EXTERNAL
+ * services are refused here, before anything is registered, with what to do instead.
+ */
+export function refuseController(before: Map<string, Service>): void {
+  const problems = [...before].flatMap(([name, svc]) => {
+    const type = svc.deploymentController?.type ?? 'ECS';
+    if (type === 'CODE_DEPLOY')
+      return [
+        `service ${name} uses the CODE_DEPLOY deployment controller: its deployments are CodeDeploy deployments (AppSpec, CreateDeployment), which slipway does not drive. Move the service to the ECS controller with strategy BLUE_GREEN (ECS-native blue/green, watched by slipway), or deploy it with CodeDeploy`,
+      ];
+    if (type === 'EXTERNAL')
+      return [
+        `service ${name} uses the EXTERNAL deployment controller: its task sets are managed by your own controller (CreateTaskSet, UpdateServicePrimaryTaskSet), not by UpdateService. Deploy it with that controller, or move the service to the ECS controller`,
+      ];
+    return [];
+  });
+  if (problems.length) throw new ActionError(`nothing was changed: ${problems.join('; ')}`);
+}

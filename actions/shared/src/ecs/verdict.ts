@@ -93,7 +93,13 @@ export function decide(obs: Observation, ctx: RolloutContext): Verdict {
   const { service, sd } = obs;
   if (obs.sdMode === 'tracking' && sd) {
     const status = sd.status ?? '';
-    if (status === 'SUCCESSFUL') return { state: 'succeeded' };
+    if (status === 'SUCCESSFUL') {
+      // Early success (rolling, earlySuccessCriteria): ECS says done while scaling goes on.
+      const early =
+        Boolean(service.deploymentConfiguration?.earlySuccessCriteria?.enable) &&
+        findOurDeployment(service, ctx)?.rolloutState !== 'COMPLETED';
+      return early ? { state: 'succeeded', early } : { state: 'succeeded' };
+    }
     if (status === 'ROLLBACK_SUCCESSFUL') return { state: 'ecs-rolled-back', reason: rollbackReason(sd) };
     if (status === 'ROLLBACK_FAILED') return { state: 'ecs-rollback-failed', reason: rollbackReason(sd) };
     if (ROLLING_BACK.has(status)) return { state: 'ecs-rolling-back', reason: rollbackReason(sd) };

@@ -15,6 +15,8 @@ import {
 } from './rollout.js';
 import { decide, decideReturn, type Observation, type Verdict } from './verdict.js';
 import { narrateServiceDeployment, type SdNarration } from './narrate.js';
+import type { PauseDecision } from './pause-hooks.js';
+import { stageBakeMs } from './strategy.js';
 import { describeGroups, groupStoppedTasks, hintFor, type StopGroup } from './diagnose.js';
 import { classifyError, sleep as realSleep } from '../retry.js';
 import { errorMessage, errorName } from '../errors.js';
@@ -53,8 +55,20 @@ export interface WatchOptions {
   useServiceDeployments: boolean;
   /** A service deployment already known to be the one to follow. */
   serviceDeploymentArn?: string;
+  /** Answers a PAUSE hook that awaits an action (on-pause); called once per hook. */
+  onPause?: (
+    sd: ServiceDeployment,
+    hook: NonNullable<ServiceDeployment['lifecycleHookDetails']>[number],
+  ) => Promise<PauseDecision>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+}
+
+/** One lifecycle stage as the watch saw it. */
+export interface StageSpan {
+  stage: string;
+  startedAt: number;
+  endedAt?: number;
 }
 
 export interface WatchResult {
@@ -66,12 +80,19 @@ export interface WatchResult {
   serviceDeploymentsSupported: boolean;
   elapsedMs: number;
   polls: number;
+  /** The lifecycle stages seen, in order, with their times. */
+  stages: StageSpan[];
+  /** How PAUSE hooks were answered. */
+  pauses: PauseDecision[];
 }
 
 const SD_HEARTBEAT_MS = 15_000;
 const SD_WAIT_MS = 1_500;
 const DIAGNOSIS_WAIT_MS = 1_000;
 const FAST_POLL_MS = 500;
+/** During a bake with more than this left, poll every QUIET_POLL_MS (≤ 8 ECS calls a minute). */
+const QUIET_MARGIN_MS = 60_000;
+const QUIET_POLL_MS = 15_000;
 const MAX_FINAL_STRETCH_POLLS = 10;
 /** Fast polls are allowed while fewer DescribeServices than this were sent in the last minute. */
 export const FAST_POLL_BUDGET_PER_MINUTE = 30;
@@ -115,7 +136,8 @@ class ServiceDeploymentFollower {
   sd?: ServiceDeployment;
   lastRead = 0;
   private inFlight?: Promise<void>;
-  private readonly narration: SdNarration = {};
+  readonly narration: SdNarration = {};
+  readonly stages: StageSpan[] = [];
 
   constructor(
     private readonly o: WatchOptions,
@@ -162,6 +184,16 @@ class ServiceDeploymentFollower {
     if (r.kind !== 'ok' || !r.value) return;
     this.sd = r.value;
     this.lastRead = this.now();
+    const stage = r.value.lifecycleStage;
+    if (stage && this.stages.at(-1)?.stage !== stage) {
+      const last = this.stages.at(-1);
+      if (last) last.endedAt = this.now();
+      this.stages.push({ stage, startedAt: this.now() });
+    }
+    if (/SUCCESSFUL|FAILED|STOPPED/.test(r.value.status ?? '')) {
+      const last = this.stages.at(-1);
+      if (last && last.endedAt === undefined) last.endedAt = this.now();
+    }
     for (const line of narrateServiceDeployment(this.narration, r.value, this.now())) log.info(line);
   }
 }
@@ -184,6 +216,9 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
   let consecutiveErrors = 0;
   let finalStretch = 0;
   let diagnosis: Promise<void> | undefined;
+  const pauses: PauseDecision[] = [];
+  const answered = new Set<string>();
+  let quiet = false;
 
   // Explains stopped tasks in the background: never awaited by the verdict loop.
   const explainStops = (deploymentId: string | undefined) => {
@@ -217,6 +252,8 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
     serviceDeploymentsSupported: api.has('service-deployments'),
     elapsedMs: now() - started,
     polls,
+    stages: follower.stages,
+    pauses,
   });
 
   poller.watch(service);
@@ -261,20 +298,32 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
           lastFailed = failed;
           explainStops(ours?.id ?? ctx.deploymentId);
         }
-        // The service deployment is read when something moved, in the final stretch, until it is found,
-        // and every 15 s: one attempt, bounded, beside the DescribeServices verdict.
+        // The service deployment is read at every poll of a staged strategy (its stages and traffic are only
+        // there); for a rolling one when something moved, in the final stretch, until it is found, and every
+        // 15 s. One attempt, bounded, beside the DescribeServices verdict.
         const settled =
           ours !== undefined &&
           (ours.runningCount ?? 0) === (ours.desiredCount ?? -1) &&
           (ours.pendingCount ?? 0) === 0;
+        const staged = (described.deploymentConfiguration?.strategy ?? 'ROLLING') !== 'ROLLING';
         if (
           !follower.sd ||
+          staged ||
+          changed ||
           stateChanged ||
           settled ||
           now() - follower.lastRead >= SD_HEARTBEAT_MS ||
           opts.mode === 'return'
         )
           await follower.refresh();
+        // A PAUSE hook that awaits an action is answered once, as on-pause says.
+        for (const hook of follower.sd?.lifecycleHookDetails ?? []) {
+          if (hook.targetType !== 'PAUSE' || hook.status !== 'AWAITING_ACTION' || !hook.hookId) continue;
+          if (answered.has(hook.hookId) || !opts.onPause || !follower.sd) continue;
+          answered.add(hook.hookId);
+          pauses.push(await opts.onPause(follower.sd, hook));
+          await follower.refresh();
+        }
         const obs: Observation = { service: described, sd: follower.sd, sdMode: follower.mode };
         const verdict = opts.mode === 'return' ? decideReturn(obs, ctx.previous ?? '') : decide(obs, ctx);
         if (verdict.state !== 'in-progress') {
@@ -285,6 +334,11 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
           return result(verdict);
         }
         finalStretch = settled && ours?.status === 'PRIMARY' ? finalStretch + 1 : 0;
+        // During a long bake nothing changes unless something fails: poll slowly until its last minute.
+        const bake = stageBakeMs(described.deploymentConfiguration, follower.sd?.lifecycleStage);
+        const stageStart = follower.stages.at(-1)?.startedAt;
+        quiet = bake !== undefined && stageStart !== undefined && stageStart + bake - now() > QUIET_MARGIN_MS;
+        if (quiet) finalStretch = 0;
       } catch (err) {
         if (err instanceof AccessDeniedError) throw err;
         const kind = classifyError(err);
@@ -300,13 +354,15 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
         Math.max(
           0,
           Math.min(
-            nextDelay({
-              consecutiveErrors,
-              changed,
-              finalStretch,
-              recentPolls: recentPolls.length,
-              intervalMs: opts.pollIntervalMs,
-            }),
+            quiet && consecutiveErrors === 0
+              ? Math.max(opts.pollIntervalMs, QUIET_POLL_MS)
+              : nextDelay({
+                  consecutiveErrors,
+                  changed,
+                  finalStretch,
+                  recentPolls: recentPolls.length,
+                  intervalMs: opts.pollIntervalMs,
+                }),
             deadline - now(),
           ),
         ),
