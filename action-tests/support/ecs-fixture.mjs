@@ -24,7 +24,7 @@ export function ecsClient(simUrl, region = 'us-east-1') {
   });
 }
 
-export function taskDefinitionDoc(family, image, { containerName = family } = {}) {
+export function taskDefinitionDoc(family, image, { containerName = family, logs = false } = {}) {
   return {
     family,
     networkMode: 'awsvpc',
@@ -40,6 +40,18 @@ export function taskDefinitionDoc(family, image, { containerName = family } = {}
         essential: true,
         portMappings: [{ containerPort: 8000, protocol: 'tcp' }],
         environment: [{ name: 'PORT', value: '8000' }],
+        ...(logs
+          ? {
+              logConfiguration: {
+                logDriver: 'awslogs',
+                options: {
+                  'awslogs-group': `/ecs/${family}`,
+                  'awslogs-region': 'us-east-1',
+                  'awslogs-stream-prefix': 'ecs',
+                },
+              },
+            }
+          : {}),
       },
     ],
     tags: [{ key: 'slipway:commit', value: 'demo' }],

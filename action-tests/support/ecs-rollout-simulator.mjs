@@ -17,6 +17,9 @@
 //    endpoint (`POST /_sim/scenario`) for the next deployment of a service, or else by the image tags in the
 //    task definition: a tag containing `unhealthy`, `crash`, `stuck` or `slow`; anything else is healthy. An
 //    ECR image pinned by digest is looked up in moto's ECR (DescribeImages) to find its tags.
+//  - A crashing container's own output (`crash` scenario; the scenario's `logLines`, else a Python
+//    traceback) written to moto's CloudWatch Logs where its task definition's awslogs options say, as the
+//    awslogs driver would (`<prefix>/<container>/<task id>`).
 //  - Stopped tasks with stoppedReason, stopCode and container exit codes/reasons (ListTasks/DescribeTasks
 //    for the service's tasks; other tasks go to moto).
 //  - The deployment circuit breaker as AWS documents it: threshold = 0.5 x desired count, at least 3 and at
@@ -51,7 +54,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { STAGED, stagedStrategies } from './ecs-strategy-sim.mjs';
-import { createTaskRunner } from './ecs-task-runner-sim.mjs';
+import { createTaskRunner, putContainerLines } from './ecs-task-runner-sim.mjs';
 
 const TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 const ACCOUNT = '123456789012';
@@ -126,6 +129,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       sdStatus: 'IN_PROGRESS',
       sdStatusReason: undefined,
       scenario: scenario.scenario,
+      logLines: scenario.logLines,
       rollbackOf,
       rollback: undefined,
       schedule: [],
@@ -296,6 +300,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         dep.pendingCount = Math.max(0, dep.pendingCount - 1);
         dep.failedTasks++;
         if (dep.scenario === 'crash') {
+          writeCrashLog(svc, dep, t, at);
           Object.assign(t, {
             lastStatus: 'STOPPED',
             desiredStatus: 'STOPPED',
@@ -329,6 +334,31 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
         if (svc.breaker.enable && dep.failedTasks >= threshold) breakerTrips(svc, dep, at);
       });
     }
+  }
+
+  /** The crashing (first) container's last words, where its awslogs options send them. */
+  function writeCrashLog(svc, dep, task, at) {
+    const def = containerCache.get(dep.taskDefinition)?.defs?.[0];
+    const o =
+      def?.logConfiguration?.logDriver === 'awslogs' ? (def.logConfiguration.options ?? {}) : undefined;
+    if (!o?.['awslogs-group'] || !o['awslogs-stream-prefix']) return;
+    const lines = dep.logLines ?? [
+      'Starting gunicorn 23.0.0',
+      'Booting worker with pid: 7',
+      'Traceback (most recent call last):',
+      '  File "/app/app/settings.py", line 12, in <module>',
+      "    DATABASE_URL = os.environ['DATABASE_URL']",
+      "KeyError: 'DATABASE_URL'",
+      'Worker failed to boot.',
+    ];
+    void putContainerLines({
+      motoUrl,
+      region: o['awslogs-region'] ?? region,
+      group: o['awslogs-group'],
+      stream: `${o['awslogs-stream-prefix']}/${def.name}/${task.id}`,
+      lines,
+      at: at - 50,
+    }).catch(() => undefined);
   }
 
   function newTask(svc, dep, lastStatus) {
@@ -493,7 +523,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
       const defs = r.json.taskDefinition?.containerDefinitions ?? [];
       const images = [];
       for (const c of defs) images.push(...(await imageNames(c.image ?? '')));
-      containerCache.set(taskDefinition, { names: defs.map((c) => c.name), images });
+      containerCache.set(taskDefinition, { names: defs.map((c) => c.name), images, defs });
     }
     return containerCache.get(taskDefinition);
   }

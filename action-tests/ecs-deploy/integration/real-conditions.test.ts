@@ -257,3 +257,57 @@ describe('slipway is not alone on the service', () => {
     expect(await primary('rbq')).toMatch(/rbq:2$/);
   });
 });
+
+describe("the container's own last log lines in the failure reason", () => {
+  const crashDeploy = (service: string, extraEnv: Record<string, string> = {}) => {
+    const path = fx.writeTaskDefinition(
+      fx.taskDefinitionDoc(service, `${fx.REGISTRY}/${service}:v2-crash`, { logs: true }),
+    );
+    return runAction({
+      action: 'ecs-deploy',
+      inputs: {
+        cluster: CLUSTER,
+        services: service,
+        'task-definition': path,
+        'poll-interval': '1s',
+        'log-lines': '5',
+      },
+      env: { ...env(), ...extraEnv },
+      timeoutMs: 120_000,
+    });
+  };
+
+  test('a crashing container: its last lines are in the log, the ::error:: and the summary', async () => {
+    await fx.createService(ecs, { cluster: CLUSTER, service: 'crashlog' });
+    const r = await crashDeploy('crashlog');
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('rolled-back');
+    expect(r.stdout).toMatch(/↳ last 5 lines of crashlog \(\/ecs\/crashlog ecs\/crashlog\/\w+\):/);
+    expect(r.stdout).toContain("│ KeyError: 'DATABASE_URL'");
+    expect(r.errors[0]).toContain('Last 5 lines of crashlog');
+    expect(r.errors[0]).toContain("KeyError: 'DATABASE_URL'");
+    expect(r.errors[0]).not.toContain('Starting gunicorn'); // only the last 5
+    expect(r.summary).toContain("KeyError: 'DATABASE_URL'");
+    expect(r.summary).toContain('[log stream](https://us-east-1.console.aws.amazon.com/cloudwatch/home');
+  });
+
+  test('without logs:GetLogEvents it is one warning, never a failure of its own', async () => {
+    const { startLogsProxy } = await import('../../support/ecs-task-runner-sim.mjs');
+    const proxy = await startLogsProxy({ motoUrl: motoUrl() });
+    try {
+      await proxy.fault({ operation: 'GetLogEvents', type: 'access-denied', count: 100 });
+      await fx.createService(ecs, { cluster: CLUSTER, service: 'nologs' });
+      const r = await crashDeploy('nologs', { AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: proxy.url });
+      expect(r.code).toBe(1);
+      expect(r.outputs.status).toBe('rolled-back');
+      const warnings = r.stdout
+        .split('\n')
+        .filter((l) => l.includes("the container's log lines cannot be shown"));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('logs:GetLogEvents');
+      expect(r.errors[0]).toContain('Essential container in task exited');
+    } finally {
+      await proxy.close();
+    }
+  });
+});

@@ -20,6 +20,7 @@ export interface DeployInputs {
   timeoutAuto: boolean;
   onPause: 'wait' | 'continue' | 'rollback' | 'verify';
   verifyCommand?: string;
+  logLines: number;
   rollbackOnFailure: boolean;
   forceNewDeployment: boolean;
   desiredCount?: number;
@@ -83,6 +84,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     timeoutMs,
     timeoutAuto,
     ...onPauseInputs(inputs),
+    logLines: inputs.int('log-lines', { min: 0, max: 200, fallback: 20 }),
     rollbackOnFailure,
     forceNewDeployment: inputs.bool('force-new-deployment', false),
     desiredCount: inputs.optionalInt('desired-count', { min: 0, max: 10_000 }),

@@ -75,6 +75,7 @@ export async function run(): Promise<void> {
             timeoutAuto: inputs.timeoutAuto,
             onPause: inputs.onPause,
             verifyCommand: inputs.verifyCommand,
+            logLines: inputs.logLines,
             region: inputs.region,
             pollIntervalMs: inputs.pollIntervalMs,
             rollbackOnFailure: inputs.rollbackOnFailure,

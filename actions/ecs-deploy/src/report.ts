@@ -41,7 +41,12 @@ export function errorLine(r: ServiceDeployResult): string {
         ? `; the service is on ${revisionLabel(r.finalTaskDefinition)}`
         : '';
   const top = r.stopGroups[0];
-  return `service ${r.service}: ${r.status}: ${r.reason.replace(/\.$/, '')}${where}${top ? `. Tasks stopped: ${top.reason}${top.containers.length ? ` (${top.containers.join(', ')})` : ''}` : ''}`;
+  const logs = r.stopGroups.find((g) => g.logs && 'lines' in g.logs && g.logs.lines.length)?.logs;
+  const tail =
+    logs && 'lines' in logs
+      ? `\nLast ${logs.lines.length} lines of ${logs.container} (${logs.where}):\n${logs.lines.join('\n')}`
+      : '';
+  return `service ${r.service}: ${r.status}: ${r.reason.replace(/\.$/, '')}${where}${top ? `. Tasks stopped: ${top.reason}${top.containers.length ? ` (${top.containers.join(', ')})` : ''}` : ''}${tail}`;
 }
 
 export function summaryMarkdown(opts: {
@@ -71,10 +76,20 @@ export function summaryMarkdown(opts: {
     parts.push('', '#### Why');
     for (const r of failed) {
       parts.push('', `**${r.service}**: ${r.reason}`);
-      for (const line of describeGroups(r.stopGroups)) {
+      for (const [i, line] of describeGroups(r.stopGroups).entries()) {
         parts.push(`- ${line}`);
         const hint = hintFor(line);
         if (hint) parts.push(`  - ${hint}`);
+        const logs = r.stopGroups[i]?.logs;
+        if (logs && 'lines' in logs && logs.lines.length)
+          parts.push(
+            '',
+            `  Last ${logs.lines.length} lines of \`${logs.container}\` ([log stream](${logs.url})):`,
+            '',
+            `  ${FENCE}text`,
+            ...logs.lines.map((l) => `  ${l.replaceAll(FENCE, "'''")}`),
+            `  ${FENCE}`,
+          );
       }
     }
   }

@@ -26,6 +26,7 @@ export interface RollbackInputs {
   timeoutAuto: boolean;
   onPause: 'wait' | 'continue' | 'rollback' | 'verify';
   verifyCommand?: string;
+  logLines: number;
   pollIntervalMs: number;
   dryRun: boolean;
   ifInProgress: IfInProgress;
@@ -69,6 +70,7 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     timeoutMs,
     timeoutAuto,
     ...onPauseInputs(inputs),
+    logLines: inputs.int('log-lines', { min: 0, max: 200, fallback: 20 }),
     pollIntervalMs,
     dryRun: inputs.bool('dry-run', false),
     ifInProgress: ifInProgressInput(inputs),

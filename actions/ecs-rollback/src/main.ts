@@ -113,6 +113,7 @@ export async function run(): Promise<void> {
         timeoutAuto: inputs.timeoutAuto,
         onPause: inputs.onPause,
         verifyCommand: inputs.verifyCommand,
+        logLines: inputs.logLines,
         region: inputs.region,
         pollIntervalMs: inputs.pollIntervalMs,
         rollbackOnFailure: false,

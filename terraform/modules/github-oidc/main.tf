@@ -151,10 +151,18 @@ locals {
         Resource = [for s in local.services : s.service_arn]
       },
       {
+        # The watch reads its service deployment (and answers PAUSE lifecycle hooks when on-pause says so).
         Sid      = "ServiceDeployments"
         Effect   = "Allow"
-        Action   = ["ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment"]
+        Action   = ["ecs:ContinueServiceDeployment", "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment"]
         Resource = [for s in local.services : "${s.prefix}:service-deployment/${s.cluster}/${s.name}/*"]
+      },
+      {
+        # Which task definition a service deployment targets, when two overlap.
+        Sid      = "ServiceRevisions"
+        Effect   = "Allow"
+        Action   = "ecs:DescribeServiceRevisions"
+        Resource = [for s in local.services : "${s.prefix}:service-revision/${s.cluster}/${s.name}/*"]
       },
       {
         # ecs-deploy's diagnosis reads its services' tasks; ecs-run-task waits for (and at its time-out stops)

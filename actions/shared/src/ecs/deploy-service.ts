@@ -66,6 +66,8 @@ export interface DeployToServiceOptions {
   onPause?: OnPause;
   verifyCommand?: string;
   region?: string;
+  /** Last lines of a failing container's log in the reason (0: off; default 20). */
+  logLines?: number;
   pollIntervalMs: number;
   rollbackOnFailure: boolean;
   maxFailedTasks?: number;
@@ -178,6 +180,8 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     log: o.log,
     memory,
     sleep: o.sleep,
+    logLines: o.logLines ?? 20,
+    region: o.region,
   };
   let watched: WatchResult;
   try {

@@ -6,6 +6,33 @@ export interface StopGroup {
   count: number;
   tasks: string[];
   containers: string[];
+  /** The last lines of the failing container's log, read once for the group (or why they could not be). */
+  logs?: ContainerLogTail;
+}
+
+export type ContainerLogTail =
+  | { container: string; lines: string[]; url: string; where: string }
+  | { container: string; unavailable: string };
+
+/** The reason key of a stopped task (its group). */
+export function stopReasonOf(t: Task): string {
+  return `${t.stoppedReason ?? 'no reason given'}${t.stopCode ? ` [${t.stopCode}]` : ''}`;
+}
+
+/**
+ * The container whose log explains the stop: one that exited non-zero, else (health checks, OOM) the first
+ * essential-looking one; undefined when the task stopped for a reason no log explains (scaling, placement).
+ */
+export function containerToRead(t: Task): string | undefined {
+  const failed = (t.containers ?? []).find((c) => c.exitCode !== undefined && c.exitCode !== 0);
+  if (failed?.name) return failed.name;
+  if (
+    /health check|OutOfMemory|EssentialContainerExited/i.test(
+      `${t.stoppedReason ?? ''} ${t.stopCode ?? ''} ${(t.containers ?? []).map((c) => c.reason ?? '').join(' ')}`,
+    )
+  )
+    return t.containers?.[0]?.name;
+  return undefined;
 }
 
 function containerDetail(task: Task): string[] {
@@ -20,7 +47,7 @@ function containerDetail(task: Task): string[] {
 export function groupStoppedTasks(tasks: Task[]): StopGroup[] {
   const groups = new Map<string, StopGroup>();
   for (const t of tasks) {
-    const reason = `${t.stoppedReason ?? 'no reason given'}${t.stopCode ? ` [${t.stopCode}]` : ''}`;
+    const reason = stopReasonOf(t);
     const g = groups.get(reason) ?? { reason, count: 0, tasks: [], containers: [] };
     g.count++;
     g.tasks.push((t.taskArn ?? '').split('/').pop() ?? '');

@@ -120,6 +120,14 @@ export class EcsApi {
     this.client.destroy();
   }
 
+  /** What a CloudWatch Logs client signs with: this client's credentials and hash. */
+  signingSource(): {
+    credentials: ECSClient['config']['credentials'];
+    sha256: ECSClient['config']['sha256'];
+  } {
+    return { credentials: this.client.config.credentials, sha256: this.client.config.sha256 };
+  }
+
   /** False once the endpoint showed it lacks the feature (or the role may not use it). */
   has(feature: Feature): boolean {
     return !this.off.has(feature);

@@ -17,7 +17,16 @@ import { decide, decideReturn, type Observation, type Verdict } from './verdict.
 import { narrateServiceDeployment, type SdNarration } from './narrate.js';
 import type { PauseDecision } from './pause-hooks.js';
 import { stageBakeMs } from './strategy.js';
-import { describeGroups, groupStoppedTasks, hintFor, type StopGroup } from './diagnose.js';
+import {
+  containerToRead,
+  describeGroups,
+  groupStoppedTasks,
+  hintFor,
+  stopReasonOf,
+  type ContainerLogTail,
+  type StopGroup,
+} from './diagnose.js';
+import { readContainerTail } from './stop-logs.js';
 import { classifyError, sleep as realSleep } from '../retry.js';
 import { errorMessage, errorName } from '../errors.js';
 import { formatDuration } from '../inputs.js';
@@ -28,9 +37,14 @@ export class WatchMemory {
   readonly seenEvents = new Set<string>();
   readonly seenTasks = new Set<string>();
   readonly stopped: Task[] = [];
+  /** Container log tails, by stop reason: read once per distinct group. */
+  readonly logs = new Map<string, ContainerLogTail>();
   firstStopPrintedAt?: number;
   stopGroups(): StopGroup[] {
-    return groupStoppedTasks(this.stopped);
+    return groupStoppedTasks(this.stopped).map((g) => {
+      const logs = this.logs.get(g.reason);
+      return logs ? { ...g, logs } : g;
+    });
   }
 }
 
@@ -55,6 +69,9 @@ export interface WatchOptions {
   useServiceDeployments: boolean;
   /** A service deployment already known to be the one to follow. */
   serviceDeploymentArn?: string;
+  /** Last lines of a failing container's log in each stop reason (0: off). */
+  logLines?: number;
+  region?: string;
   /** Answers a PAUSE hook that awaits an action (on-pause); called once per hook. */
   onPause?: (
     sd: ServiceDeployment,
@@ -238,6 +255,14 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
         log.info(`✖ ${line}`);
         const hint = hintFor(line);
         if (hint) log.info(`  ↳ ${hint}`);
+      }
+      // The container's own last words, once per distinct stop reason.
+      for (const t of fresh) {
+        const reason = stopReasonOf(t);
+        const container = containerToRead(t);
+        if (!container || memory.logs.has(reason) || !(opts.logLines ?? 20)) continue;
+        const tail = await readContainerTail(api, t, container, opts.logLines ?? 20, opts.region ?? '', log);
+        memory.logs.set(reason, tail);
       }
     })()
       .catch((err) => log.debug(`diagnosis: ${errorMessage(err)}`))

@@ -69,6 +69,14 @@ run "deploy_permissions_are_exact" {
     error_message = "service deployments of the named service"
   }
   assert {
+    condition     = toset(one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Action if s.Sid == "ServiceDeployments"])) == toset(["ecs:ContinueServiceDeployment", "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment"])
+    error_message = "the watch reads, stops and continues (PAUSE hooks) its service deployments"
+  }
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Resource if s.Sid == "ServiceRevisions"]) == ["arn:aws:ecs:eu-west-1:123456789012:service-revision/shop/api/*"]
+    error_message = "service revisions of the named service"
+  }
+  assert {
     condition     = one([for s in jsondecode(aws_iam_role_policy.deploy[0].policy).Statement : s.Resource if s.Sid == "TagTaskDefinitions"]) == ["arn:aws:ecs:eu-west-1:123456789012:task-definition/api:*"]
     error_message = "tagging only the service's task definition family"
   }
