@@ -68,7 +68,7 @@ export function writeTaskDefinition(doc, dir = tempDir('slipway-td-')) {
 /**
  * Creates (if needed) the cluster and a service on a first, healthy revision.
  * @param {import("@aws-sdk/client-ecs").ECSClient} client
- * @param {{cluster: string, service: string, image?: string, desiredCount?: number, breaker?: boolean, capacityProviderStrategy?: Array<{capacityProvider: string, weight?: number, base?: number}>, deploymentConfiguration?: object, deploymentController?: {type: string}}} opts
+ * @param {{cluster: string, service: string, image?: string, desiredCount?: number, breaker?: boolean, capacityProviderStrategy?: Array<{capacityProvider: string, weight?: number, base?: number}>, deploymentConfiguration?: object, deploymentController?: {type: string}, networkConfiguration?: object}} opts
  */
 export async function createService(
   client,
@@ -81,6 +81,7 @@ export async function createService(
     capacityProviderStrategy = undefined,
     deploymentConfiguration = {},
     deploymentController = undefined,
+    networkConfiguration = undefined,
   },
 ) {
   await client.send(new CreateClusterCommand({ clusterName: cluster }));
@@ -102,6 +103,7 @@ export async function createService(
         ...deploymentConfiguration,
       },
       ...(deploymentController ? { deploymentController } : {}),
+      ...(networkConfiguration ? { networkConfiguration } : {}),
     }),
   );
   return { taskDefinitionArn: /** @type {string} */ (arn) };

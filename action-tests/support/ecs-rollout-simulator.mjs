@@ -17,8 +17,8 @@
 //    endpoint (`POST /_sim/scenario`) for the next deployment of a service, or else by the image tags in the
 //    task definition: a tag containing `unhealthy`, `crash`, `stuck` or `slow`; anything else is healthy. An
 //    ECR image pinned by digest is looked up in moto's ECR (DescribeImages) to find its tags.
-//  - A crashing container's own output (`crash` scenario; the scenario's `logLines`, else a Python
-//    traceback) written to moto's CloudWatch Logs where its task definition's awslogs options say, as the
+//  - A failing container's own output (`crash` and `unhealthy` scenarios; the scenario's `logLines`, else
+//    a Python traceback or failing health requests) written to moto's CloudWatch Logs where its task definition's awslogs options say, as the
 //    awslogs driver would (`<prefix>/<container>/<task id>`).
 //  - Stopped tasks with stoppedReason, stopCode and container exit codes/reasons (ListTasks/DescribeTasks
 //    for the service's tasks; other tasks go to moto).
@@ -75,6 +75,23 @@ export const DEFAULT_TIMING = {
   /** How long a lifecycle stage without a bake lasts. */
   stageMs: 150,
 };
+
+const CRASH_LINES = [
+  'Starting gunicorn 23.0.0',
+  'Booting worker with pid: 7',
+  'Traceback (most recent call last):',
+  '  File "/app/app/settings.py", line 12, in <module>',
+  "    DATABASE_URL = os.environ['DATABASE_URL']",
+  "KeyError: 'DATABASE_URL'",
+  'Worker failed to boot.',
+];
+const UNHEALTHY_LINES = [
+  'Starting gunicorn 23.0.0',
+  'Listening at: http://0.0.0.0:8000',
+  'GET /health 500 (psycopg.OperationalError: connection to server at "db" failed: timeout expired)',
+  'GET /health 500 (psycopg.OperationalError: connection to server at "db" failed: timeout expired)',
+  'Handling signal: term',
+];
 
 export function breakerThreshold(desired) {
   return Math.min(200, Math.max(3, Math.ceil(0.5 * desired)));
@@ -315,6 +332,7 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
             })),
           });
         } else {
+          writeCrashLog(svc, dep, t, at, UNHEALTHY_LINES);
           Object.assign(t, {
             lastStatus: 'STOPPED',
             desiredStatus: 'STOPPED',
@@ -337,20 +355,12 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
   }
 
   /** The crashing (first) container's last words, where its awslogs options send them. */
-  function writeCrashLog(svc, dep, task, at) {
+  function writeCrashLog(svc, dep, task, at, fallback = CRASH_LINES) {
     const def = containerCache.get(dep.taskDefinition)?.defs?.[0];
     const o =
       def?.logConfiguration?.logDriver === 'awslogs' ? (def.logConfiguration.options ?? {}) : undefined;
     if (!o?.['awslogs-group'] || !o['awslogs-stream-prefix']) return;
-    const lines = dep.logLines ?? [
-      'Starting gunicorn 23.0.0',
-      'Booting worker with pid: 7',
-      'Traceback (most recent call last):',
-      '  File "/app/app/settings.py", line 12, in <module>',
-      "    DATABASE_URL = os.environ['DATABASE_URL']",
-      "KeyError: 'DATABASE_URL'",
-      'Worker failed to boot.',
-    ];
+    const lines = dep.logLines ?? fallback;
     void putContainerLines({
       motoUrl,
       region: o['awslogs-region'] ?? region,

@@ -52,9 +52,11 @@ const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
 export function rollbackReason(sd: ServiceDeployment): string {
   const parts: string[] = [];
   const alarms = sd.alarms?.triggeredAlarmNames ?? [];
-  if (alarms.length) parts.push(`alarm ${alarms.join(', ')} went into ALARM`);
   const cb = sd.deploymentCircuitBreaker;
   const said = sd.statusReason ?? sd.rollback?.reason;
+  // ECS's own words already name the alarm: say it once.
+  if (alarms.length && !alarms.every((a) => said?.includes(a)))
+    parts.push(`alarm ${alarms.join(', ')} went into ALARM`);
   if (said) parts.push(said.replace(/\.$/, ''));
   if (cb?.status === 'TRIGGERED' && !/circuit breaker/i.test(said ?? ''))
     parts.push(`circuit breaker triggered: ${cb.failureCount ?? '?'}/${cb.threshold ?? '?'} tasks failed`);
