@@ -14,6 +14,7 @@ test('defaults', () => {
     timeoutMs: 1_200_000,
     timeoutAuto: true,
     onPause: 'wait',
+    logLines: 20,
     rollbackOnFailure: true,
     forceNewDeployment: false,
     desiredCount: undefined,
@@ -107,4 +108,9 @@ test('on-pause verify needs verify-command, and verify-command needs verify', ()
   expect(parse({ ...base, 'on-pause': 'verify', 'verify-command': 'curl x' })).toEqual(
     expect.objectContaining({ onPause: 'verify', verifyCommand: 'curl x' }),
   );
+});
+
+test('log-lines: 0 turns it off; at most 200', () => {
+  expect(parse({ ...base, 'log-lines': '0' }).logLines).toBe(0);
+  expect(() => parse({ ...base, 'log-lines': '500' })).toThrow(/log-lines/);
 });
