@@ -93,5 +93,5 @@ test('inputs: reason is required and bounded; tag values are cleaned', () => {
     'at most 256 characters',
   );
   expect(parse({ cluster: 'c', service: 's', reason: 'r' }).to).toEqual({ kind: 'previous' });
-  expect(tagValue('500s on /checkout; see #123 (urgent!)')).toBe('500s on /checkout- see -123 -urgent--');
+  expect(tagValue('500s on /checkout; see #123 (urgent!)')).toBe('500s on /checkout_ see _123 _urgent__');
 });

@@ -79,7 +79,4 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   };
 }
 
-/** ECS tag values allow letters, digits, spaces and _ . : / = + - @ (up to 256). */
-export function tagValue(text: string): string {
-  return text.replace(/[^\p{L}\p{N}\s_.:/=+\-@]/gu, '-').slice(0, 256);
-}
+export { tagValue } from '../../shared/src/revision.js';

@@ -1,4 +1,5 @@
 import { ActionError } from '../../shared/src/errors.js';
+import { TAG, tagValue } from '../../shared/src/revision.js';
 import {
   isJsonObject,
   mergeTags,
@@ -264,11 +265,10 @@ export function renderTaskDefinition(
   // Tags: existing (file or ECS) + tags input + provenance.
   const provenance: TaskDefinitionTag[] = [];
   if (options.provenance.commit)
-    provenance.push({ key: 'slipway:commit', value: tagValue(options.provenance.commit) });
+    provenance.push({ key: TAG.commit, value: tagValue(options.provenance.commit) });
   if (options.provenance.runId)
-    provenance.push({ key: 'slipway:run-id', value: tagValue(options.provenance.runId) });
-  if (options.provenance.ref)
-    provenance.push({ key: 'slipway:ref', value: tagValue(options.provenance.ref) });
+    provenance.push({ key: TAG.runId, value: tagValue(options.provenance.runId) });
+  if (options.provenance.ref) provenance.push({ key: TAG.ref, value: tagValue(options.provenance.ref) });
   const tagUpdates = [...options.tags.map(([key, value]) => ({ key, value })), ...provenance];
   if (tagUpdates.length > 0) {
     if (doc.tags !== undefined && !Array.isArray(doc.tags))
@@ -327,11 +327,6 @@ function upsert(
   }
   container[field] = list;
   return changed;
-}
-
-/** ECS tag values allow letters, digits, spaces and + - = . _ : / @, up to 256 characters. */
-export function tagValue(value: string): string {
-  return value.replace(/[^\p{L}\p{N} +\-=._:/@]/gu, '_').slice(0, 256);
 }
 
 function dedupe(list: string[]): string[] {

@@ -20,6 +20,14 @@ export const TAG = {
   rolledBackBy: 'slipway:rolled-back-by',
 } as const;
 
+/**
+ * A value ECS accepts as a tag value: letters, digits, spaces and + - = . _ : / @ (anything else becomes _),
+ * at most 256 characters. The one sanitiser for every slipway:* tag.
+ */
+export function tagValue(value: string): string {
+  return value.replace(/[^\p{L}\p{N} +\-=._:/@]/gu, '_').slice(0, 256);
+}
+
 /** `web:7` from a task definition ARN (or whatever is after the last slash). */
 export function revisionLabel(arn: string | undefined): string {
   if (!arn) return '?';
