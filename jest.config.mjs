@@ -12,8 +12,8 @@ export default {
   // Integration tests run bundles and wait for simulated rollouts; each runAction call has its own bound too.
   testTimeout: 120000,
   // One temporary root per run for every tempDir() (action-tests/support/jest-temp-root.mjs), removed at the end.
-  globalSetup: '<rootDir>/action-tests/support/jest-global-setup.mjs',
-  globalTeardown: '<rootDir>/action-tests/support/jest-global-teardown.mjs',
+  globalSetup: '<rootDir>/harness/jest-global-setup.mjs',
+  globalTeardown: '<rootDir>/harness/jest-global-teardown.mjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/action-tests/**/unit/**/*.test.ts'] },
     {

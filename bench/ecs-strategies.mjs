@@ -19,10 +19,10 @@ export async function benchStrategies({
   quick = false,
   log = (m) => process.stderr.write(`bench: ${m}\n`),
 } = {}) {
-  const { startMoto, emulatorEnv } = await import('../action-tests/support/moto.mjs');
-  const { startEcsRolloutSimulator } = await import('../action-tests/support/ecs-rollout-simulator.mjs');
-  const { runAction } = await import('../action-tests/support/run-action.mjs');
-  const fx = await import('../action-tests/support/ecs-fixture.mjs');
+  const { startMoto, emulatorEnv } = await import('../harness/moto.mjs');
+  const { startEcsRolloutSimulator } = await import('../harness/ecs-rollout-simulator.mjs');
+  const { runAction } = await import('../harness/run-action.mjs');
+  const fx = await import('../harness/ecs-fixture.mjs');
   const moto = await startMoto();
   const sim = await startEcsRolloutSimulator({ motoUrl: moto.url, timing: { stageMs: 300, minuteMs: 1000 } });
   const ecs = fx.ecsClient(sim.url);

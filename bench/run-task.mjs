@@ -14,11 +14,11 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import { repoRoot } from '../scripts/lib.mjs';
-import { startMoto, emulatorEnv } from '../action-tests/support/moto.mjs';
-import { startEcsRolloutSimulator } from '../action-tests/support/ecs-rollout-simulator.mjs';
-import { createMotoNetwork, startLogsProxy } from '../action-tests/support/ecs-task-runner-sim.mjs';
-import { runAction } from '../action-tests/support/run-action.mjs';
-import * as fx from '../action-tests/support/ecs-fixture.mjs';
+import { startMoto, emulatorEnv } from '../harness/moto.mjs';
+import { startEcsRolloutSimulator } from '../harness/ecs-rollout-simulator.mjs';
+import { createMotoNetwork, startLogsProxy } from '../harness/ecs-task-runner-sim.mjs';
+import { runAction } from '../harness/run-action.mjs';
+import * as fx from '../harness/ecs-fixture.mjs';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 8;

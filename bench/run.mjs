@@ -14,12 +14,12 @@ import { run as runCmd, repoRoot } from '../scripts/lib.mjs';
 const setup = await runCmd(process.execPath, ['scripts/setup.mjs']);
 if (setup.code !== 0) process.exit(setup.code);
 
-const { startMoto, emulatorEnv } = await import('../action-tests/support/moto.mjs');
-const { startEcsRolloutSimulator } = await import('../action-tests/support/ecs-rollout-simulator.mjs');
-const { runAction, node24 } = await import('../action-tests/support/run-action.mjs');
-const fx = await import('../action-tests/support/ecs-fixture.mjs');
-const { startFakeGitHub } = await import('../action-tests/support/fake-github.mjs');
-const { terraformSandbox, buildPlan } = await import('../action-tests/support/terraform-cli.mjs');
+const { startMoto, emulatorEnv } = await import('../harness/moto.mjs');
+const { startEcsRolloutSimulator } = await import('../harness/ecs-rollout-simulator.mjs');
+const { runAction, node24 } = await import('../harness/run-action.mjs');
+const fx = await import('../harness/ecs-fixture.mjs');
+const { startFakeGitHub } = await import('../harness/fake-github.mjs');
+const { terraformSandbox, buildPlan } = await import('../harness/terraform-cli.mjs');
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 10;

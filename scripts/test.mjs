@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, run, formatSeconds } from './lib.mjs';
+import { node24 } from '../harness/repo.mjs';
 
-const node24 = join(repoRoot, 'node_modules', 'node', 'bin', 'node');
 const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
 const jest = (project) => [
   node24,

@@ -3,7 +3,7 @@
 // The command sees AWS_ENDPOINT_URL, dummy credentials, AWS_REGION=us-east-1 and SLIPWAY_MOTO_URL; moto is
 // stopped when the command ends, fails or is interrupted. Exit code: the command's.
 import { spawn } from 'node:child_process';
-import { startMoto, emulatorEnv } from '../action-tests/support/moto.mjs';
+import { startMoto, emulatorEnv } from '../harness/moto.mjs';
 
 const [cmd, ...args] = process.argv.slice(2);
 if (!cmd) {

@@ -1,12 +1,12 @@
 // The demo's story. Every step runs a real action bundle under Node 24, as the GitHub runner would, against
 // moto (the AWS emulator) with the ECS rollout simulator in front of its ECS API and a fake OIDC issuer.
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
-import { startMoto, emulatorEnv } from '../../action-tests/support/moto.mjs';
-import { startFakeOidc } from '../../action-tests/support/fake-oidc.mjs';
-import { startEcsRolloutSimulator } from '../../action-tests/support/ecs-rollout-simulator.mjs';
-import { createMotoNetwork } from '../../action-tests/support/ecs-task-runner-sim.mjs';
-import { runAction, repoRoot } from '../../action-tests/support/run-action.mjs';
-import * as fx from '../../action-tests/support/ecs-fixture.mjs';
+import { startMoto, emulatorEnv } from '../../harness/moto.mjs';
+import { startFakeOidc } from '../../harness/fake-oidc.mjs';
+import { startEcsRolloutSimulator } from '../../harness/ecs-rollout-simulator.mjs';
+import { createMotoNetwork } from '../../harness/ecs-task-runner-sim.mjs';
+import { runAction, repoRoot } from '../../harness/run-action.mjs';
+import * as fx from '../../harness/ecs-fixture.mjs';
 import { join } from 'node:path';
 
 const tty = process.stdout.isTTY;

@@ -11,12 +11,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { checkDocs } from './docs.mjs';
-import { run as runProcess } from '../lib.mjs';
+import { run as runProcess, repoRoot } from '../lib.mjs';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tfRoot = join(repoRoot, 'terraform');
 const PROVIDER = { host: 'registry.terraform.io', namespace: 'hashicorp', type: 'aws', version: '5.100.0' };
 
@@ -391,7 +390,7 @@ process.exit(failed > 0 ? 1 : 0);
 // Emulator
 // ---------------------------------------------------------------------------------------------------------
 async function startEmulator() {
-  const { startMoto } = await import(pathToFileURL(join(repoRoot, 'action-tests', 'support', 'moto.mjs')).href);
+  const { startMoto } = await import(pathToFileURL(join(repoRoot, 'harness', 'moto.mjs')).href);
   return startMoto();
 }
 

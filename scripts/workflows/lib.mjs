@@ -6,22 +6,11 @@
 // and the ref is RELEASE_REF, the major tag release.yml moves.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { repoRoot, RELEASE_REF, slipwayRepo } from '../../harness/repo.mjs';
 
-/** The major release ref every `<owner>/slipway/...@ref` in the workflows and templates uses. */
-export const RELEASE_REF = 'v1';
-
-/** `slipway-dev/slipway`, from package.json's repository URL. */
-export function slipwayRepo() {
-  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-  const m = /github\.com[/:]([^/]+)\/([^/.]+?)(?:\.git)?$/.exec(url ?? '');
-  if (!m) throw new Error(`package.json repository is not a GitHub URL: ${url}`);
-  return `${m[1]}/${m[2]}`;
-}
+export { repoRoot, RELEASE_REF, slipwayRepo };
 
 /** Workflow files: { dir, file, path, text, doc } for .github/workflows/*.yml and workflows/*.yml. */
 export function loadWorkflows() {

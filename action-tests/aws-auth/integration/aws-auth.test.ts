@@ -1,6 +1,6 @@
-import { runAction, assertNoSecretsIn } from '../../support/run-action.mjs';
-import { startFakeOidc } from '../../support/fake-oidc.mjs';
-import { awsEnv, resetMoto } from '../../support/emulator.mjs';
+import { runAction, assertNoSecretsIn } from '../../../harness/run-action.mjs';
+import { startFakeOidc } from '../../../harness/fake-oidc.mjs';
+import { awsEnv, resetMoto } from '../../../harness/emulator.mjs';
 
 type Oidc = Awaited<ReturnType<typeof startFakeOidc>>;
 let oidc: Oidc;

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ECRClient, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
-import { runAction, assertNoSecretsIn } from '../../support/run-action.mjs';
-import { awsEnv, resetMoto } from '../../support/emulator.mjs';
-import { fakeDocker } from '../../support/fake-docker.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { runAction, assertNoSecretsIn } from '../../../harness/run-action.mjs';
+import { awsEnv, resetMoto } from '../../../harness/emulator.mjs';
+import { fakeDocker } from '../../../harness/fake-docker.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const ACCOUNT = '123456789012';
 const REGISTRY = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;

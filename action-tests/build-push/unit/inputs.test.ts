@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { effectiveLabels, getInputs, parseSecrets } from '../../../actions/build-push/src/inputs.js';
 import { Inputs } from '../../../actions/shared/src/inputs.js';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const ws = tempDir('slipway-bp-unit-');
 mkdirSync(join(ws, 'app'));

@@ -17,7 +17,7 @@ import {
   lineDiff,
   checkActionDocs,
 } from '../../../scripts/action-docs.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const actionYml = `name: example
 description: An example.

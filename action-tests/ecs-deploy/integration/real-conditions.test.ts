@@ -1,9 +1,9 @@
 // ecs-deploy's and ecs-rollback's bundles under the conditions of a busy real account: every call can be
 // throttled or fail, optional APIs may be missing, and slipway is not alone on the service.
-import { runAction } from '../../support/run-action.mjs';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import * as fx from '../../support/ecs-fixture.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { startEcsRolloutSimulator } from '../../../harness/ecs-rollout-simulator.mjs';
+import * as fx from '../../../harness/ecs-fixture.mjs';
 
 type Sim = Awaited<ReturnType<typeof startEcsRolloutSimulator>>;
 type Call = { op: string; at: number; fault?: string; applied: boolean };
@@ -292,7 +292,7 @@ describe("the container's own last log lines in the failure reason", () => {
   });
 
   test('without logs:GetLogEvents it is one warning, never a failure of its own', async () => {
-    const { startLogsProxy } = await import('../../support/ecs-task-runner-sim.mjs');
+    const { startLogsProxy } = await import('../../../harness/ecs-task-runner-sim.mjs');
     const proxy = await startLogsProxy({ motoUrl: motoUrl() });
     try {
       await proxy.fault({ operation: 'GetLogEvents', type: 'access-denied', count: 100 });

@@ -1,8 +1,8 @@
 // ecs-deploy's bundle against moto + the ECS rollout simulator: the scenarios a deploy meets in real life.
-import { runAction } from '../../support/run-action.mjs';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import * as fx from '../../support/ecs-fixture.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { startEcsRolloutSimulator } from '../../../harness/ecs-rollout-simulator.mjs';
+import * as fx from '../../../harness/ecs-fixture.mjs';
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 
 type Sim = Awaited<ReturnType<typeof startEcsRolloutSimulator>>;

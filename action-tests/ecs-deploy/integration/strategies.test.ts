@@ -1,9 +1,9 @@
 // ecs-deploy's (and ecs-rollback's) bundle against every ECS deployment strategy the simulator plays:
 // blue/green, linear, canary, bakes, alarms, PAUSE lifecycle hooks, early success, other controllers.
-import { runAction } from '../../support/run-action.mjs';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import * as fx from '../../support/ecs-fixture.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { startEcsRolloutSimulator } from '../../../harness/ecs-rollout-simulator.mjs';
+import * as fx from '../../../harness/ecs-fixture.mjs';
 
 type Sim = Awaited<ReturnType<typeof startEcsRolloutSimulator>>;
 type Call = { op: string; at: number };

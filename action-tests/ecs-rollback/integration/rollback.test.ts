@@ -1,10 +1,10 @@
 // ecs-rollback's bundle against moto + the ECS rollout simulator, on a service with a real history made by
 // ecs-deploy itself (so the slipway:deployed-at tags are the ones production would have).
 import { DeregisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { runAction } from '../../support/run-action.mjs';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import * as fx from '../../support/ecs-fixture.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { startEcsRolloutSimulator } from '../../../harness/ecs-rollout-simulator.mjs';
+import * as fx from '../../../harness/ecs-fixture.mjs';
 
 type Sim = Awaited<ReturnType<typeof startEcsRolloutSimulator>>;
 let sim: Sim;

@@ -1,10 +1,10 @@
 // ecs-run-task's bundle against moto + the ECS rollout simulator (which hands RunTask to the task runner,
 // ecs-task-runner-sim.mjs) + the CloudWatch Logs proxy: a migration as it runs before a deploy.
-import { runAction } from '../../support/run-action.mjs';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import { createMotoNetwork, startLogsProxy } from '../../support/ecs-task-runner-sim.mjs';
-import * as fx from '../../support/ecs-fixture.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { startEcsRolloutSimulator } from '../../../harness/ecs-rollout-simulator.mjs';
+import { createMotoNetwork, startLogsProxy } from '../../../harness/ecs-task-runner-sim.mjs';
+import * as fx from '../../../harness/ecs-fixture.mjs';
 import {
   CreateClusterCommand,
   CreateServiceCommand,

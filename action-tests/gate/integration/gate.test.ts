@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runAction } from '../../support/run-action.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
 import { trivyEnv } from './trivy-bin.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 

@@ -4,8 +4,8 @@
 // say how to get it.
 import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../support/run-action.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { repoRoot } from '../../../harness/run-action.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 export function trivyBinary() {
   const candidates = [process.env.SLIPWAY_TRIVY, join(repoRoot, '.venv', 'bin', 'trivy')].filter(Boolean);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFiles } from '../../../actions/gate/src/find-files.js';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const ws = tempDir('slipway-find-files-');
 for (const f of [

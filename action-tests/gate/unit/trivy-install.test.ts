@@ -13,7 +13,7 @@ import {
   releaseAsset,
   sha256File,
 } from '../../../actions/gate/src/trivy-install.js';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const root = tempDir('slipway-trivy-install-');
 const files = new Map<string, Buffer>();

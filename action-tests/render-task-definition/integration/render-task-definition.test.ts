@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
-import { putEcrImage } from '../../support/ecs-fixture.mjs';
-import { runAction } from '../../support/run-action.mjs';
-import { awsEnv, resetMoto } from '../../support/emulator.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { putEcrImage } from '../../../harness/ecs-fixture.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { awsEnv, resetMoto } from '../../../harness/emulator.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const ACTION = 'render-task-definition';
 const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com'; // moto's default account

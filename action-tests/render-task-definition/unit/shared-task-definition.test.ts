@@ -11,7 +11,7 @@ import {
   unsupportedCapacityProviders,
 } from '../../../actions/shared/src/task-definition.js';
 import { fixture } from './helpers.js';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 const dir = tempDir('slipway-td-');
 const write = (name: string, text: string) => {

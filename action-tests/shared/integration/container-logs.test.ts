@@ -1,8 +1,8 @@
 // tailLines and the forward reader through the signed CloudWatch Logs client, against moto's CloudWatch Logs
 // behind the logs proxy: what ecs-deploy's failure reasons and ecs-run-task's stream rely on.
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { putContainerLines, startLogsProxy } from '../../support/ecs-task-runner-sim.mjs';
+import { motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { putContainerLines, startLogsProxy } from '../../../harness/ecs-task-runner-sim.mjs';
 import { CloudWatchLogsApi } from '../../../actions/shared/src/logs-api.js';
 import { LogStreamReader, tailLines, type LogLocation } from '../../../actions/shared/src/container-logs.js';
 

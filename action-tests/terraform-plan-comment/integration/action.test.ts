@@ -1,11 +1,11 @@
 // The terraform-plan-comment bundle, run as the runner runs it, against the fake GitHub API and real plans.
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAction } from '../../support/run-action.mjs';
-import { startFakeGitHub, WORKFLOW_LOGIN } from '../../support/fake-github.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { startFakeGitHub, WORKFLOW_LOGIN } from '../../../harness/fake-github.mjs';
 import { markdownProblems } from '../markdown-check.js';
 import { buildScenarios, type BuiltPlan } from './scenarios.js';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 
 type Fake = Awaited<ReturnType<typeof startFakeGitHub>>;
 let gh: Fake;

@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { CreateRepositoryCommand, ECRClient, TagResourceCommand } from '@aws-sdk/client-ecr';
-import { buildPlan, terraform, terraformSandbox } from '../../support/terraform-cli.mjs';
-import { motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { MOTO_ACCOUNT_ID } from '../../support/moto.mjs';
+import { buildPlan, terraform, terraformSandbox } from '../../../harness/terraform-cli.mjs';
+import { motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { MOTO_ACCOUNT_ID } from '../../../harness/moto.mjs';
 import { parsePlan } from '../../../actions/terraform-plan-comment/src/plan.js';
 import { summarize } from '../../../actions/terraform-plan-comment/src/summarize.js';
 import { renderPlan } from '../../../actions/terraform-plan-comment/src/render.js';

@@ -3,9 +3,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runAction } from '../../support/run-action.mjs';
-import { startFakeGitHub } from '../../support/fake-github.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
+import { runAction } from '../../../harness/run-action.mjs';
+import { startFakeGitHub } from '../../../harness/fake-github.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
 import { buildScenarios, type BuiltPlan } from './scenarios.js';
 
 type Fake = Awaited<ReturnType<typeof startFakeGitHub>>;

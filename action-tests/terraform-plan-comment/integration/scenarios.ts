@@ -2,7 +2,7 @@
 // (built in: no provider, no network). Each scenario applies its `applied` configs in order, then plans
 // `planned` and saves `terraform show -json` and `terraform show` of that plan.
 import { join } from 'node:path';
-import { buildPlan, terraformSandbox } from '../../support/terraform-cli.mjs';
+import { buildPlan, terraformSandbox } from '../../../harness/terraform-cli.mjs';
 
 export interface Scenario {
   applied?: Array<Record<string, string>>;

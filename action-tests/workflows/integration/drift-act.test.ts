@@ -9,13 +9,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateRepositoryCommand, ECRClient, PutImageTagMutabilityCommand } from '@aws-sdk/client-ecr';
-import { startFakeOidc } from '../../support/fake-oidc.mjs';
-import { startFakeGitHub } from '../../support/fake-github.mjs';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
-import { terraform, terraformSandbox } from '../../support/terraform-cli.mjs';
-import { runWorkflow, findAct, actPinned } from '../../support/workflow-runner.mjs';
-import { repoRoot } from '../../support/run-action.mjs';
+import { startFakeOidc } from '../../../harness/fake-oidc.mjs';
+import { startFakeGitHub } from '../../../harness/fake-github.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
+import { terraform, terraformSandbox } from '../../../harness/terraform-cli.mjs';
+import { runWorkflow, findAct, actPinned } from '../../../harness/workflow-runner.mjs';
+import { repoRoot } from '../../../harness/run-action.mjs';
 
 const act = findAct();
 const maybe = act || actPinned() ? describe : describe.skip;

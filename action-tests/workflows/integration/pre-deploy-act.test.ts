@@ -10,13 +10,13 @@ import {
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import { ECRClient, CreateRepositoryCommand } from '@aws-sdk/client-ecr';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import { createMotoNetwork, startLogsProxy } from '../../support/ecs-task-runner-sim.mjs';
-import { startFakeOidc } from '../../support/fake-oidc.mjs';
-import * as fx from '../../support/ecs-fixture.mjs';
-import { runWorkflow, findAct, actPinned } from '../../support/workflow-runner.mjs';
-import { repoRoot } from '../../support/run-action.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { startEcsRolloutSimulator } from '../../../harness/ecs-rollout-simulator.mjs';
+import { createMotoNetwork, startLogsProxy } from '../../../harness/ecs-task-runner-sim.mjs';
+import { startFakeOidc } from '../../../harness/fake-oidc.mjs';
+import * as fx from '../../../harness/ecs-fixture.mjs';
+import { runWorkflow, findAct, actPinned } from '../../../harness/workflow-runner.mjs';
+import { repoRoot } from '../../../harness/run-action.mjs';
 
 type Sim = Awaited<ReturnType<typeof startEcsRolloutSimulator>>;
 type Oidc = Awaited<ReturnType<typeof startFakeOidc>>;

@@ -9,12 +9,12 @@
 // plan-changed naming the resource, nothing applied; a stale reviewed plan -> plan-stale; the apply result on the pull request's sticky comment.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFakeOidc } from '../../support/fake-oidc.mjs';
-import { startFakeGitHub } from '../../support/fake-github.mjs';
-import { awsEnv } from '../../support/emulator.mjs';
-import { tempDir } from '../../support/temp-dirs.mjs';
-import { runWorkflow, findAct, actPinned } from '../../support/workflow-runner.mjs';
-import { repoRoot } from '../../support/run-action.mjs';
+import { startFakeOidc } from '../../../harness/fake-oidc.mjs';
+import { startFakeGitHub } from '../../../harness/fake-github.mjs';
+import { awsEnv } from '../../../harness/emulator.mjs';
+import { tempDir } from '../../../harness/temp-dirs.mjs';
+import { runWorkflow, findAct, actPinned } from '../../../harness/workflow-runner.mjs';
+import { repoRoot } from '../../../harness/run-action.mjs';
 import { startGitHubRuns } from '../support/github-runs.mjs';
 
 type Oidc = Awaited<ReturnType<typeof startFakeOidc>>;

@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { ECRClient, CreateRepositoryCommand, PutImageCommand } from '@aws-sdk/client-ecr';
-import { awsEnv, motoUrl, resetMoto } from '../../support/emulator.mjs';
-import { startEcsRolloutSimulator } from '../../support/ecs-rollout-simulator.mjs';
-import { startFakeOidc } from '../../support/fake-oidc.mjs';
-import * as fx from '../../support/ecs-fixture.mjs';
-import { runWorkflow, findAct, actPinned } from '../../support/workflow-runner.mjs';
-import { repoRoot } from '../../support/run-action.mjs';
+import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';
+import { startEcsRolloutSimulator } from '../../../harness/ecs-rollout-simulator.mjs';
+import { startFakeOidc } from '../../../harness/fake-oidc.mjs';
+import * as fx from '../../../harness/ecs-fixture.mjs';
+import { runWorkflow, findAct, actPinned } from '../../../harness/workflow-runner.mjs';
+import { repoRoot } from '../../../harness/run-action.mjs';
 
 type Sim = Awaited<ReturnType<typeof startEcsRolloutSimulator>>;
 type Oidc = Awaited<ReturnType<typeof startFakeOidc>>;

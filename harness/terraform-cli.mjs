@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { tempDir } from './temp-dirs.mjs';
-import { run } from '../../scripts/lib.mjs';
+import { run } from './process.mjs';
 
 export const DEFAULT_MIRROR = '/opt/tf-plugins';
 

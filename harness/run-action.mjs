@@ -6,12 +6,11 @@
 // printed, which is what lets tests check that no secret is printed), expressions, and `if:` conditions.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tempDir } from './temp-dirs.mjs';
-import { run } from '../../scripts/lib.mjs';
+import { run } from './process.mjs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const node24 = join(repoRoot, 'node_modules', 'node', 'bin', 'node');
+export { repoRoot, node24 } from './repo.mjs';
+import { repoRoot, node24 } from './repo.mjs';
 
 /**
  * Parses a GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE file into a plain object.

@@ -10,10 +10,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort, waitForHttp } from './ports.mjs';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { repoRoot } from './repo.mjs';
 export const MOTO_ACCOUNT_ID = '123456789012';
 
 /** Environment that points the AWS SDK (and terraform's provider) at an emulator URL. */

