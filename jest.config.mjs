@@ -11,7 +11,7 @@ const common = {
 export default {
   // Integration tests run bundles and wait for simulated rollouts; each runAction call has its own bound too.
   testTimeout: 120000,
-  // One temporary root per run for every tempDir() (action-tests/support/jest-temp-root.mjs), removed at the end.
+  // One temporary root per run for every tempDir() (harness/jest-temp-root.mjs), removed at the end.
   globalSetup: '<rootDir>/harness/jest-global-setup.mjs',
   globalTeardown: '<rootDir>/harness/jest-global-teardown.mjs',
   projects: [

@@ -1,6 +1,6 @@
 // Temporary folders for test runs, so repeated runs on one machine (CI reuses it) do not pile up folders
 // in the temp directory.
-// - Under jest, action-tests/support/jest-temp-root.mjs makes one root folder per run (SLIPWAY_TEST_TMP,
+// - Under jest, harness/jest-temp-root.mjs makes one root folder per run (SLIPWAY_TEST_TMP,
 //   inherited by every worker) and removes it when the run ends: every tempDir() lives inside it.
 // - Elsewhere (the demo, the bench) each folder is removed when the process exits.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The parts of GitHub's REST API that terraform-apply.yml reads to find the reviewed plan, in front of the
-// fake GitHub API (action-tests/support/fake-github.mjs), which answers everything else (comments, labels,
+// fake GitHub API (harness/fake-github.mjs), which answers everything else (comments, labels,
 // issues, GraphQL): point GITHUB_API_URL at `url`. Binds 127.0.0.1 on a free port.
 //
 // Models:
