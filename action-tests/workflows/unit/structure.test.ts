@@ -174,7 +174,8 @@ test('deploy and rollback share one concurrency group per environment+service th
   const deploy = byName('ecs-deploy.yml').doc.jobs.deploy;
   const rollback = byName('ecs-rollback.yml').doc.jobs.rollback;
   expect(deploy.concurrency).toEqual({
-    group: 'slipway-deploy-${{ inputs.environment }}-${{ inputs.region || vars.SLIPWAY_REGION }}-${{ inputs.service }}',
+    group:
+      'slipway-deploy-${{ inputs.environment }}-${{ inputs.region || vars.SLIPWAY_REGION }}-${{ inputs.service }}',
     'cancel-in-progress': false,
   });
   expect(rollback.concurrency).toEqual(deploy.concurrency);
