@@ -8,15 +8,18 @@
 //  2. The storm: 30 % throttling + 5 % 5xx (half before the call is applied, half after) on every ECS call:
 //     calls sent, faults injected, retries the action reports, applied UpdateService/RegisterTaskDefinition,
 //     completion lag, status.
-//  3. 50 services in one step in one cluster: DescribeServices per minute and per poll during the watch,
-//     completion lag of the last service, how many succeeded.
+//  3. 50 services in one step in one cluster (slow rollouts): DescribeServices per minute during the watch,
+//     against ⌈50/10⌉ x what one service watched alone on the same rollout costs; completion lag of the last
+//     service; how many succeeded.
+// A green step whose new deployment had not completed in the simulator when the action exited is counted
+// apart ("BEFORE the deployment completed": green did not mean serving) and left out of the lag.
 // Inputs are the action's defaults (poll-interval 2s) unless a row says otherwise. Nothing is asserted: the
 // targets are printed next to the figures, with min/median/max and the number of runs.
 //
 // `npm run bench` runs it after its own figures (bench/run.mjs imports measureRealConditions) and adds its rows
 // to the same table and `realConditions` to bench/results/latest.json. Standalone, after `node scripts/setup.mjs`
 // (or `npm run bench`) has been run once: `node bench/ecs-real-conditions.mjs [--quick]` starts its own moto,
-// prints its table and writes bench/results/ecs-real-conditions.json.
+// prints its table and writes bench/results/ecs-real-conditions.json; `--only=lag,storm,fleet` picks sections.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
