@@ -381,6 +381,15 @@ try {
     await gh.close();
   }
   row(...(await slowRollout));
+
+  // 6. The ECS engine under real conditions (issue 13): bench/ecs-real-conditions.mjs, after the slow rollout
+  // so its 50-service step does not disturb the API-cost figure.
+  {
+    const { measureRealConditions } = await import('./ecs-real-conditions.mjs');
+    const real = await measureRealConditions({ moto, quick, log });
+    results.realConditions = real.results;
+    rows.push(...real.rows);
+  }
 } finally {
   await moto.stop();
 }

@@ -70,8 +70,27 @@ describe('every call can fail', () => {
     expect(calls('RegisterTaskDefinition', from).filter((c) => c.applied)).toHaveLength(1);
     expect(await fx.listRevisions(ecs, 'storm')).toHaveLength(2);
     expect(await primary('storm')).toMatch(/storm:2$/);
+    // Green means serving: the new deployment had completed when the step said so.
+    const dep = (await state())[`${CLUSTER}/storm`]?.deployments.find((d) => /:2$/.test(d.taskDefinition));
+    expect(dep?.completedAt).toBeDefined();
     expect(r.stdout).toMatch(/throttled \(ThrottlingException: Rate exceeded\); retry 1 in/);
     expect(r.stdout).toMatch(/ECS calls: \d+ .*retries/);
+  });
+
+  test('throttled UpdateService and DescribeServiceRevisions never let the previous service deployment pass as ours', async () => {
+    await fx.createService(ecs, { cluster: CLUSTER, service: 'oldsd' });
+    await sim.scenario({ service: 'oldsd', scenario: 'slow', stepMs: 1500 });
+    await sim.fault({ operation: 'UpdateService', type: 'throttle', count: 3 });
+    await sim.fault({ operation: 'DescribeServiceRevisions', type: 'throttle', count: 4 });
+    const r = await deployAction('oldsd', 'v2');
+    const exitedAt = Date.now();
+    expect(r.code).toBe(0);
+    const dep = (await state())[`${CLUSTER}/oldsd`]?.deployments.find((d) => /:2$/.test(d.taskDefinition));
+    expect(dep?.completedAt).toBeDefined();
+    expect(dep!.completedAt!).toBeLessThanOrEqual(exitedAt);
+    expect(r.stdout.indexOf('✔ oldsd:2 is serving')).toBeGreaterThan(
+      r.stdout.indexOf('COMPLETED 2/2 running'),
+    );
   });
 
   test('5xx on RegisterTaskDefinition after it was applied: read back, never registered twice', async () => {

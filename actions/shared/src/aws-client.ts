@@ -6,6 +6,12 @@ export interface AwsClientOptions {
   region: string;
   /** Attempts per call made by the SDK itself (adaptive retry mode). */
   maxAttempts: number;
+  /**
+   * `standard` for clients whose calls slipway retries itself (maxAttempts 1): the adaptive mode's
+   * client-side rate limiter would otherwise hold back every later call after one throttle, the verdict's
+   * DescribeServices included.
+   */
+  retryMode?: 'adaptive' | 'standard';
 }
 
 /**
@@ -16,7 +22,7 @@ export function awsClientConfig(opts: AwsClientOptions) {
   return {
     region: opts.region,
     maxAttempts: opts.maxAttempts,
-    retryMode: 'adaptive' as const,
+    retryMode: opts.retryMode ?? ('adaptive' as const),
     customUserAgent: [[`slipway/${SLIPWAY_VERSION}`]] as [string, string?][],
   };
 }

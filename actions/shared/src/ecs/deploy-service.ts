@@ -123,9 +123,10 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     forceNewDeployment: o.forceNewDeployment,
   });
   o.poller.invalidate(o.service);
-  const deploymentId = (updated.deployments ?? []).find(
+  const ourDeployment = (updated.deployments ?? []).find(
     (d) => d.status === 'PRIMARY' && d.taskDefinition === o.target,
-  )?.id;
+  );
+  const deploymentId = ourDeployment?.id;
   const finish = (
     r: Omit<
       ServiceDeployResult,
@@ -192,6 +193,7 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
       timeoutMs,
       mode: 'deploy',
       useServiceDeployments: true,
+      deploymentCreatedAt: ourDeployment?.createdAt,
       onPause,
     });
     stages.push(...watched.stages);

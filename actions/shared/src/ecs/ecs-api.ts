@@ -108,7 +108,7 @@ export class EcsApi {
   constructor(region: string, opts: EcsApiOptions) {
     // The SDK does not retry (maxAttempts 1): this class does, by the policy table, so every retry is
     // visible in the log and nothing that changes the service is ever silently sent twice.
-    this.client = new ECSClient(awsClientConfig({ region, maxAttempts: 1 }));
+    this.client = new ECSClient(awsClientConfig({ region, maxAttempts: 1, retryMode: 'standard' }));
     this.log = opts.log;
     this.maxAttempts = opts.maxAttempts;
     this.sleep = opts.sleep ?? realSleep;

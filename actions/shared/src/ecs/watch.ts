@@ -69,6 +69,8 @@ export interface WatchOptions {
   useServiceDeployments: boolean;
   /** A service deployment already known to be the one to follow. */
   serviceDeploymentArn?: string;
+  /** When ECS created the deployment UpdateService returned: service deployments before it are not ours. */
+  deploymentCreatedAt?: Date;
   /** Last lines of a failing container's log in each stop reason (0: off). */
   logLines?: number;
   region?: string;
@@ -182,14 +184,20 @@ class ServiceDeploymentFollower {
     if (!this.arn) {
       const list = await api.listServiceDeployments(cluster, service, new Date(this.since));
       if (list.kind !== 'ok') return;
+      // Ours was created at or after the deployment UpdateService returned (ECS's own clock), and targets our
+      // revision: a candidate whose revision cannot be checked this poll is not adopted yet, never guessed.
+      const notBefore = this.o.deploymentCreatedAt
+        ? this.o.deploymentCreatedAt.getTime() - 1_000
+        : this.since;
       const candidates = list.value
-        .filter((d) => (d.createdAt?.getTime() ?? 0) >= this.since)
+        .filter((d) => (d.createdAt?.getTime() ?? 0) >= notBefore)
         .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+      const want = this.o.mode === 'return' ? ctx.previous : ctx.target;
       for (const c of candidates) {
         if (!c.serviceDeploymentArn) continue;
-        const want = this.o.mode === 'return' ? ctx.previous : ctx.target;
-        if (candidates.length > 1 && c.targetServiceRevisionArn) {
+        if (c.targetServiceRevisionArn && api.has('service-deployments')) {
           const td = await api.revisionTaskDefinition(c.targetServiceRevisionArn);
+          if (td.kind === 'skipped') return;
           if (td.kind === 'ok' && td.value && td.value !== want) continue;
         }
         this.arn = c.serviceDeploymentArn;
