@@ -93,10 +93,10 @@ export async function measureRealConditions({
   log = () => {},
   only = ['lag', 'storm', 'fleet'],
 }) {
-  const { emulatorEnv } = await import('../action-tests/support/moto.mjs');
-  const { startEcsRolloutSimulator } = await import('../action-tests/support/ecs-rollout-simulator.mjs');
-  const { runAction } = await import('../action-tests/support/run-action.mjs');
-  const fx = await import('../action-tests/support/ecs-fixture.mjs');
+  const { emulatorEnv } = await import('../harness/moto.mjs');
+  const { startEcsRolloutSimulator } = await import('../harness/ecs-rollout-simulator.mjs');
+  const { runAction } = await import('../harness/run-action.mjs');
+  const fx = await import('../harness/ecs-fixture.mjs');
 
   const LAG_RUNS = quick ? 3 : 5;
   const STORM_RUNS = quick ? 2 : 4; // at most STORM_SEEDS.length
@@ -391,7 +391,7 @@ if (isMain) {
     ?.slice('--only='.length)
     .split(',');
   const startedAll = Date.now();
-  const { startMoto } = await import('../action-tests/support/moto.mjs');
+  const { startMoto } = await import('../harness/moto.mjs');
   const moto = await startMoto();
   let measured;
   try {

@@ -390,6 +390,14 @@ try {
     results.realConditions = real.results;
     rows.push(...real.rows);
   }
+  // Issue 14: blue/green lag from SUCCESSFUL / ROLLBACK_SUCCESSFUL, and calls a minute during a real-time bake
+  // (its own moto and simulator).
+  {
+    const { benchStrategies } = await import('./ecs-strategies.mjs');
+    const strategyRows = await benchStrategies({ quick, log });
+    results.strategies = strategyRows;
+    rows.push(...strategyRows.map((r) => [...r, '']));
+  }
 } finally {
   await moto.stop();
 }
