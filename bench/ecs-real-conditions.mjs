@@ -25,20 +25,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 
+import { fmt, stats } from './stats.mjs';
+
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CLUSTER = 'bench-real';
 const SD_OPS = ['ListServiceDeployments', 'DescribeServiceDeployments'];
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { n: s.length, min: s[0], median, max: s.at(-1) };
-};
-const sec = (ms) => (ms / 1000).toFixed(2);
-const fmt = (st, unit = 's') =>
-  unit === 's'
-    ? `${sec(st.median)} s (min ${sec(st.min)}, max ${sec(st.max)}, n=${st.n})`
-    : `${Math.round(st.median)} ${unit} (min ${Math.round(st.min)}, max ${Math.round(st.max)}, n=${st.n})`;
 const tally = (xs) => {
   const out = {};
   for (const x of xs) out[x] = (out[x] ?? 0) + 1;

@@ -6,14 +6,7 @@
 //  - ECS calls a minute while a long bake runs in real time (target: ≤ 10).
 // Nothing is asserted. Standalone: `node bench/ecs-strategies.mjs [--quick]`; bench/run.mjs runs it too.
 import { fileURLToPath } from 'node:url';
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { n: s.length, min: s[0], median, max: s.at(-1) };
-};
-const fmt = (st) =>
-  `${(st.median / 1000).toFixed(2)} s (min ${(st.min / 1000).toFixed(2)}, max ${(st.max / 1000).toFixed(2)}, n=${st.n})`;
+import { fmt, stats } from './stats.mjs';
 
 export async function benchStrategies({
   quick = false,

@@ -18,16 +18,12 @@ import { startMoto, emulatorEnv } from '../harness/moto.mjs';
 import { startEcsRolloutSimulator } from '../harness/ecs-rollout-simulator.mjs';
 import { createMotoNetwork, startLogsProxy } from '../harness/ecs-task-runner-sim.mjs';
 import { runAction } from '../harness/run-action.mjs';
+import { stats } from './stats.mjs';
 import * as fx from '../harness/ecs-fixture.mjs';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 8;
 const LINES = 20;
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { n: s.length, min: s[0], median, max: s.at(-1) };
-};
 const ms = (st) =>
   `${Math.round(st.median)} ms (min ${Math.round(st.min)}, max ${Math.round(st.max)}, n=${st.n})`;
 const log = (m) => process.stderr.write(`bench run-task: ${m}\n`);

@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { run as runCmd, repoRoot } from '../scripts/lib.mjs';
 
+import { fmt, sec, stats } from './stats.mjs';
+
 const setup = await runCmd(process.execPath, ['scripts/setup.mjs']);
 if (setup.code !== 0) process.exit(setup.code);
 
@@ -24,16 +26,6 @@ const { terraformSandbox, buildPlan } = await import('../harness/terraform-cli.m
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 10;
 const startedAll = Date.now();
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { n: s.length, min: s[0], median, max: s.at(-1) };
-};
-const sec = (ms) => (ms / 1000).toFixed(2);
-const fmt = (st, unit = 's') =>
-  unit === 's'
-    ? `${sec(st.median)} s (min ${sec(st.min)}, max ${sec(st.max)}, n=${st.n})`
-    : `${Math.round(st.median)} ${unit} (min ${Math.round(st.min)}, max ${Math.round(st.max)}, n=${st.n})`;
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
 
 const results = {
