@@ -25,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 
-import { fmt, stats } from './stats.mjs';
+import { fmt, sec, stats } from './stats.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CLUSTER = 'bench-real';
