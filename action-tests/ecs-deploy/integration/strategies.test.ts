@@ -108,7 +108,9 @@ describe('blue/green', () => {
     expect(r.code).toBe(1);
     expect(r.outputs.status).toBe('rolled-back');
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toContain('service bgalarm: rolled-back: CloudWatch alarm bgalarm-5xx went into ALARM');
+    expect(r.errors[0]).toContain(
+      'service bgalarm: rolled-back: CloudWatch alarm bgalarm-5xx went into ALARM',
+    );
     expect(r.errors[0]).toContain('rolled back to bgalarm:1, which is serving');
     expect(r.stdout).toContain('in ALARM: bgalarm-5xx');
     expect(calls('UpdateService', from)).toHaveLength(1);
