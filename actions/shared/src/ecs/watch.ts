@@ -14,7 +14,7 @@ import {
   type RolloutContext,
 } from './rollout.js';
 import { decide, decideReturn, type Observation, type Verdict } from './verdict.js';
-import { narrateServiceDeployment, type SdNarration } from './narrate.js';
+import { ServiceDeploymentFollower, within, type StageSpan } from './sd-follower.js';
 import type { PauseDecision } from './pause-hooks.js';
 import { stageBakeMs } from './strategy.js';
 import {
@@ -83,12 +83,7 @@ export interface WatchOptions {
   now?: () => number;
 }
 
-/** One lifecycle stage as the watch saw it. */
-export interface StageSpan {
-  stage: string;
-  startedAt: number;
-  endedAt?: number;
-}
+export type { StageSpan } from './sd-follower.js';
 
 export interface WatchResult {
   outcome: WatchOutcome;
@@ -106,12 +101,14 @@ export interface WatchResult {
 }
 
 const SD_HEARTBEAT_MS = 15_000;
-const SD_WAIT_MS = 1_500;
 const DIAGNOSIS_WAIT_MS = 1_000;
 const FAST_POLL_MS = 500;
-/** During a bake with more than this left, poll every QUIET_POLL_MS (≤ 8 ECS calls a minute). */
+/** A bake longer than this is polled slowly: every QUIET_POLL_MS (8 ECS calls a minute) while more than
+ * QUIET_MARGIN_MS is left, every NEAR_END_POLL_MS (12 a minute) in its last minute. */
+const LONG_BAKE_MS = 90_000;
 const QUIET_MARGIN_MS = 60_000;
 const QUIET_POLL_MS = 15_000;
+const NEAR_END_POLL_MS = 10_000;
 const MAX_FINAL_STRETCH_POLLS = 10;
 /** Fast polls are allowed while fewer DescribeServices than this were sent in the last minute. */
 export const FAST_POLL_BUDGET_PER_MINUTE = 30;
@@ -138,91 +135,6 @@ function time(d: Date | undefined): string {
   return (d ?? new Date()).toISOString().slice(11, 19);
 }
 
-/** Resolves with the promise's value, or undefined once `ms` passed (the promise keeps running). */
-function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    p,
-    new Promise<undefined>((r) => {
-      timer = setTimeout(() => r(undefined), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/** Follows the service deployment of one change: finds it, then reads it, one attempt at a time. */
-class ServiceDeploymentFollower {
-  arn?: string;
-  sd?: ServiceDeployment;
-  lastRead = 0;
-  private inFlight?: Promise<void>;
-  readonly narration: SdNarration = {};
-  readonly stages: StageSpan[] = [];
-
-  constructor(
-    private readonly o: WatchOptions,
-    private readonly since: number,
-    private readonly now: () => number,
-  ) {
-    this.arn = o.serviceDeploymentArn;
-  }
-
-  get mode(): Observation['sdMode'] {
-    if (!this.o.useServiceDeployments || !this.o.api.has('service-deployments'))
-      return this.sd ? 'tracking' : 'off';
-    return this.sd ? 'tracking' : 'pending';
-  }
-
-  /** Starts a read when none is in flight; resolves when it is done, or after a short bound. */
-  async refresh(): Promise<void> {
-    if (!this.o.useServiceDeployments || !this.o.api.has('service-deployments')) return;
-    this.inFlight ??= this.read().finally(() => (this.inFlight = undefined));
-    await within(this.inFlight, SD_WAIT_MS);
-  }
-
-  private async read(): Promise<void> {
-    const { api, cluster, service, ctx, log } = this.o;
-    if (!this.arn) {
-      const list = await api.listServiceDeployments(cluster, service, new Date(this.since));
-      if (list.kind !== 'ok') return;
-      // Ours was created at or after the deployment UpdateService returned (ECS's own clock), and targets our
-      // revision: a candidate whose revision cannot be checked this poll is not adopted yet, never guessed.
-      const notBefore = this.o.deploymentCreatedAt
-        ? this.o.deploymentCreatedAt.getTime() - 1_000
-        : this.since;
-      const candidates = list.value
-        .filter((d) => (d.createdAt?.getTime() ?? 0) >= notBefore)
-        .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-      const want = this.o.mode === 'return' ? ctx.previous : ctx.target;
-      for (const c of candidates) {
-        if (!c.serviceDeploymentArn) continue;
-        if (c.targetServiceRevisionArn && api.has('service-deployments')) {
-          const td = await api.revisionTaskDefinition(c.targetServiceRevisionArn);
-          if (td.kind === 'skipped') return;
-          if (td.kind === 'ok' && td.value && td.value !== want) continue;
-        }
-        this.arn = c.serviceDeploymentArn;
-        break;
-      }
-      if (!this.arn) return;
-    }
-    const r = await api.describeServiceDeployment(this.arn);
-    if (r.kind !== 'ok' || !r.value) return;
-    this.sd = r.value;
-    this.lastRead = this.now();
-    const stage = r.value.lifecycleStage;
-    if (stage && this.stages.at(-1)?.stage !== stage) {
-      const last = this.stages.at(-1);
-      if (last) last.endedAt = this.now();
-      this.stages.push({ stage, startedAt: this.now() });
-    }
-    if (/SUCCESSFUL|FAILED|STOPPED/.test(r.value.status ?? '')) {
-      const last = this.stages.at(-1);
-      if (last && last.endedAt === undefined) last.endedAt = this.now();
-    }
-    for (const line of narrateServiceDeployment(this.narration, r.value, this.now())) log.info(line);
-  }
-}
-
 export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
   const { api, poller, cluster, service, ctx, log, memory } = opts;
   const now = opts.now ?? Date.now;
@@ -243,7 +155,7 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
   let diagnosis: Promise<void> | undefined;
   const pauses: PauseDecision[] = [];
   const answered = new Set<string>();
-  let quiet = false;
+  let quietDelay: number | undefined;
 
   // Explains stopped tasks in the background: never awaited by the verdict loop.
   const explainStops = (deploymentId: string | undefined) => {
@@ -367,11 +279,18 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
           return result(verdict);
         }
         finalStretch = settled && ours?.status === 'PRIMARY' ? finalStretch + 1 : 0;
-        // During a long bake nothing changes unless something fails: poll slowly until its last minute.
+        // During a long bake nothing changes unless something fails (an alarm, the breaker: seen within one
+        // slow poll): every 15 s, every 10 s in its last minute, then the usual pace once the stage moves on.
         const bake = stageBakeMs(described.deploymentConfiguration, follower.sd?.lifecycleStage);
         const stageStart = follower.stages.at(-1)?.startedAt;
-        quiet = bake !== undefined && stageStart !== undefined && stageStart + bake - now() > QUIET_MARGIN_MS;
-        if (quiet) finalStretch = 0;
+        const remaining = bake !== undefined && stageStart !== undefined ? stageStart + bake - now() : 0;
+        quietDelay =
+          bake !== undefined && bake > LONG_BAKE_MS && remaining > 0
+            ? remaining > QUIET_MARGIN_MS
+              ? QUIET_POLL_MS
+              : Math.min(NEAR_END_POLL_MS, remaining + 1_000)
+            : undefined;
+        if (quietDelay) finalStretch = 0;
       } catch (err) {
         if (err instanceof AccessDeniedError) throw err;
         const kind = classifyError(err);
@@ -387,8 +306,8 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
         Math.max(
           0,
           Math.min(
-            quiet && consecutiveErrors === 0
-              ? Math.max(opts.pollIntervalMs, QUIET_POLL_MS)
+            quietDelay && consecutiveErrors === 0
+              ? Math.max(opts.pollIntervalMs, quietDelay)
               : nextDelay({
                   consecutiveErrors,
                   changed,
