@@ -51,8 +51,9 @@
 // text, minimumHealthyPercent/maximumPercent maths
 // (tasks are replaced one step at a time), AWS's real timings (steps default to a few hundred ms), IAM
 // authorisation, pagination of ListTasks, or more than the last 100 events.
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { forwardTo } from './forward.mjs';
 import { STAGED, stagedStrategies } from './ecs-strategy-sim.mjs';
 import { createTaskRunner, putContainerLines } from './ecs-task-runner-sim.mjs';
 
@@ -489,33 +490,9 @@ export async function startEcsRolloutSimulator({ motoUrl, region = 'us-east-1', 
   }
 
   // ---------- moto access ----------
-  function forward(req, body) {
-    return new Promise((resolve, reject) => {
-      const u = new URL(motoUrl);
-      const out = httpRequest(
-        {
-          host: u.hostname,
-          port: u.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: u.host, 'content-length': Buffer.byteLength(body) },
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 500,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-        },
-      );
-      out.on('error', reject);
-      out.setTimeout(30_000, () => out.destroy(new Error('moto did not answer within 30 s')));
-      out.end(body);
-    });
+  async function forward(req, body) {
+    const res = await forwardTo(motoUrl, req, body);
+    return { ...res, body: res.body.toString('utf8') };
   }
 
   async function motoCall(req, op, payload) {

@@ -40,8 +40,9 @@
 // TTL, more than one container's output per task (the others print nothing), the awslogs driver's
 // batching (each line is one event), log retention, CloudWatch Logs' own quotas beyond injected faults,
 // IAM, and real timings (the defaults are a few hundred ms).
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
+import { forwardTo } from './forward.mjs';
 import { URLSearchParams } from 'node:url';
 
 const ECS_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
@@ -69,42 +70,28 @@ function json(status, obj) {
 const awsError = (status, type, message) => json(status, { __type: type, message });
 
 /** One POST to moto with a JSON target, signed only as far as moto reads it (region and service). */
-function motoPost(motoUrl, region, service, target, payload) {
-  return new Promise((resolve, reject) => {
-    const u = new URL(motoUrl);
-    const body = JSON.stringify(payload);
-    const out = httpRequest(
-      {
-        host: u.hostname,
-        port: u.port,
-        method: 'POST',
-        path: '/',
-        headers: {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': target,
-          'content-length': Buffer.byteLength(body),
-          authorization: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=0`,
-        },
+async function motoPost(motoUrl, region, service, target, payload) {
+  const res = await forwardTo(
+    motoUrl,
+    {
+      method: 'POST',
+      url: '/',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': target,
+        authorization: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=0`,
       },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed = {};
-          try {
-            parsed = text ? JSON.parse(text) : {};
-          } catch {
-            parsed = { raw: text };
-          }
-          resolve({ status: res.statusCode ?? 500, json: parsed });
-        });
-      },
-    );
-    out.on('error', reject);
-    out.setTimeout(30_000, () => out.destroy(new Error('moto did not answer within 30 s')));
-    out.end(body);
-  });
+    },
+    JSON.stringify(payload),
+  );
+  const text = res.body.toString('utf8');
+  let parsed = {};
+  try {
+    parsed = text ? JSON.parse(text) : {};
+  } catch {
+    parsed = { raw: text };
+  }
+  return { status: res.status, json: parsed };
 }
 
 /**
@@ -515,30 +502,15 @@ export async function startLogsProxy({ motoUrl, beforeRead }) {
         }
         if (beforeRead && (op === 'GetLogEvents' || op === 'FilterLogEvents'))
           await beforeRead().catch(() => {});
-        const u = new URL(motoUrl);
-        const out = httpRequest(
-          {
-            host: u.hostname,
-            port: u.port,
-            method: req.method,
-            path: req.url,
-            headers: { ...req.headers, host: u.host, 'content-length': Buffer.byteLength(raw) },
-          },
+        await forwardTo(motoUrl, req, raw).then(
           (up) => {
-            const parts = [];
-            up.on('data', (c) => parts.push(c));
-            up.on('end', () => {
-              const headers = { ...up.headers };
-              delete headers['content-length'];
-              delete headers['transfer-encoding'];
-              send({ status: up.statusCode ?? 500, headers, body: Buffer.concat(parts) });
-            });
+            const headers = { ...up.headers };
+            delete headers['content-length'];
+            delete headers['transfer-encoding'];
+            send({ status: up.status, headers, body: up.body });
           },
+          (err) => send(awsError(500, 'ServiceUnavailableException', `logs proxy: ${err.message}`)),
         );
-        out.on('error', (err) =>
-          send(awsError(500, 'ServiceUnavailableException', `logs proxy: ${err.message}`)),
-        );
-        out.end(raw);
       } catch (err) {
         send(
           awsError(
