@@ -243,7 +243,8 @@ describe('slipway is not alone on the service', () => {
   test('ecs-rollback: if-in-progress fail refuses, wait waits then rolls back', async () => {
     await fx.createService(ecs, { cluster: CLUSTER, service: 'rbq' });
     expect((await deployAction('rbq', 'v2')).code).toBe(0);
-    await sim.scenario({ service: 'rbq', scenario: 'slow', stepMs: 1200 });
+    // Slow enough that v3 is still in progress when the second rollback starts, on a loaded 2-core machine.
+    await sim.scenario({ service: 'rbq', scenario: 'slow', stepMs: 3000 });
     const a = deployAction('rbq', 'v3');
     await wait(2000);
     const rollback = (mode: string) =>

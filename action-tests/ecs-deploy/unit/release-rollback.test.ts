@@ -1,5 +1,5 @@
 import { releaseRollbackPlan } from '../../../actions/ecs-deploy/src/release-rollback.js';
-import type { DeployStatus, ServiceDeployResult } from '../../../actions/shared/src/ecs/deploy-service.js';
+import type { DeployStatus, ServiceDeployResult } from '../../../actions/shared/src/ecs/deploy-result.js';
 
 const TD = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop';
 const result = (service: string, status: DeployStatus, previous = `${TD}:1`): ServiceDeployResult => ({

@@ -1,36 +1,20 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import {
-  clusterInput,
-  ECS_NAME,
-  ifInProgressInput,
-  onPauseInputs,
-  watchTimingInputs,
-} from '../../shared/src/ecs/inputs.js';
+import { clusterInput, ECS_NAME, watchInputs, type WatchInputs } from '../../shared/src/ecs/inputs.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
 import type { RollbackScope } from './release-rollback.js';
-import type { IfInProgress } from '../../shared/src/ecs/preflight.js';
 
-export interface DeployInputs {
+export interface DeployInputs extends WatchInputs {
   cluster: string;
   services: string[];
   taskDefinition: { kind: 'file'; path: string } | { kind: 'arn'; arn: string };
-  wait: boolean;
-  timeoutMs: number;
-  timeoutAuto: boolean;
-  onPause: 'wait' | 'continue' | 'rollback' | 'verify';
-  verifyCommand?: string;
-  logLines: number;
   rollbackOnFailure: boolean;
   forceNewDeployment: boolean;
   desiredCount?: number;
   deregisterFailed: boolean;
-  pollIntervalMs: number;
   maxFailedTasks?: number;
   rollbackScope: RollbackScope;
-  ifInProgress: IfInProgress;
   region: string;
-  maxAttempts: number;
 }
 
 export const TASK_DEFINITION_ARN =
@@ -65,8 +49,8 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
 
   const region = requiredRegion(inputs, env);
 
-  const wait = inputs.bool('wait', true);
-  const { timeoutMs, timeoutAuto, pollIntervalMs } = watchTimingInputs(inputs);
+  const watch = watchInputs(inputs);
+  const { wait } = watch;
   const rollbackOnFailure = inputs.bool('rollback-on-failure', true);
   const rollbackScope = inputs.oneOf('rollback-scope', ['failed', 'all'] as const, 'failed');
   if (rollbackScope === 'all' && (!wait || !rollbackOnFailure)) {
@@ -80,20 +64,13 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
     cluster,
     services,
     taskDefinition,
-    wait,
-    timeoutMs,
-    timeoutAuto,
-    ...onPauseInputs(inputs),
-    logLines: inputs.int('log-lines', { min: 0, max: 200, fallback: 20 }),
+    ...watch,
     rollbackOnFailure,
     forceNewDeployment: inputs.bool('force-new-deployment', false),
     desiredCount: inputs.optionalInt('desired-count', { min: 0, max: 10_000 }),
     deregisterFailed: inputs.bool('deregister-failed', true),
-    pollIntervalMs,
     maxFailedTasks: inputs.optionalInt('max-failed-tasks', { min: 1, max: 10_000 }),
     rollbackScope,
-    ifInProgress: ifInProgressInput(inputs),
     region,
-    maxAttempts: inputs.int('max-attempts', { min: 1, max: 10, fallback: 5 }),
   };
 }

@@ -4,6 +4,7 @@ import { Inputs } from '../../shared/src/inputs.js';
 import { writeSummary } from '../../shared/src/summary.js';
 import { prefixed, stepLog } from '../../shared/src/log.js';
 import { getInputs } from './inputs.js';
+import { watchSettings } from '../../shared/src/ecs/inputs.js';
 import { errorLine, overallStatus, summaryMarkdown } from './report.js';
 
 export const ACTION = 'ecs-deploy';
@@ -70,14 +71,7 @@ export async function run(): Promise<void> {
             target: arn,
             desiredCount: inputs.desiredCount,
             forceNewDeployment: inputs.forceNewDeployment,
-            wait: inputs.wait,
-            timeoutMs: inputs.timeoutMs,
-            timeoutAuto: inputs.timeoutAuto,
-            onPause: inputs.onPause,
-            verifyCommand: inputs.verifyCommand,
-            logLines: inputs.logLines,
-            region: inputs.region,
-            pollIntervalMs: inputs.pollIntervalMs,
+            ...watchSettings(inputs),
             rollbackOnFailure: inputs.rollbackOnFailure,
             maxFailedTasks: inputs.maxFailedTasks,
             log: prefixed(log, `[${name}] `),

@@ -1,7 +1,7 @@
 // After the watch: record on the revision where it served (slipway:deployed-at, which ecs-rollback reads),
 // and deregister a revision this step registered that nothing runs.
 import type { EcsApi } from '../../shared/src/ecs/ecs-api.js';
-import type { ServiceDeployResult } from '../../shared/src/ecs/deploy-service.js';
+import type { ServiceDeployResult } from '../../shared/src/ecs/deploy-result.js';
 import { TAG, revisionLabel } from '../../shared/src/revision.js';
 import type { Log } from '../../shared/src/log.js';
 

@@ -4,7 +4,7 @@
 import type { EcsApi } from '../../shared/src/ecs/ecs-api.js';
 import type { ServicePoller } from '../../shared/src/ecs/service-poller.js';
 import type { Log } from '../../shared/src/log.js';
-import type { ServiceDeployResult } from '../../shared/src/ecs/deploy-service.js';
+import type { ServiceDeployResult } from '../../shared/src/ecs/deploy-result.js';
 import { revisionLabel } from '../../shared/src/revision.js';
 import { errorMessage } from '../../shared/src/errors.js';
 

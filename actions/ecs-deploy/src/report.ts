@@ -1,5 +1,5 @@
 // What the person reading the run sees at the end: the step summary table and the per-service errors.
-import type { ServiceDeployResult, DeployStatus } from '../../shared/src/ecs/deploy-service.js';
+import type { ServiceDeployResult, DeployStatus } from '../../shared/src/ecs/deploy-result.js';
 import { revisionLabel } from '../../shared/src/revision.js';
 import { markdownTable } from '../../shared/src/summary.js';
 import { describeGroups, hintFor } from '../../shared/src/ecs/diagnose.js';

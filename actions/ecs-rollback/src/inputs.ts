@@ -1,13 +1,6 @@
 import { InputError } from '../../shared/src/errors.js';
 import type { Inputs } from '../../shared/src/inputs.js';
-import {
-  clusterInput,
-  ECS_NAME,
-  ifInProgressInput,
-  onPauseInputs,
-  watchTimingInputs,
-} from '../../shared/src/ecs/inputs.js';
-import type { IfInProgress } from '../../shared/src/ecs/preflight.js';
+import { clusterInput, ECS_NAME, watchInputs, type WatchInputs } from '../../shared/src/ecs/inputs.js';
 import { requiredRegion } from '../../shared/src/aws-client.js';
 
 export type Target =
@@ -16,22 +9,13 @@ export type Target =
   | { kind: 'family-revision'; family: string; revision: number }
   | { kind: 'arn'; arn: string; family: string; revision: number };
 
-export interface RollbackInputs {
+export interface RollbackInputs extends WatchInputs {
   cluster: string;
   service: string;
   to: Target;
   reason: string;
-  wait: boolean;
-  timeoutMs: number;
-  timeoutAuto: boolean;
-  onPause: 'wait' | 'continue' | 'rollback' | 'verify';
-  verifyCommand?: string;
-  logLines: number;
-  pollIntervalMs: number;
   dryRun: boolean;
-  ifInProgress: IfInProgress;
   region: string;
-  maxAttempts: number;
 }
 
 const TD_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/([A-Za-z0-9_-]{1,255}):(\d+)$/;
@@ -60,22 +44,14 @@ export function getInputs(inputs: Inputs, env: NodeJS.ProcessEnv = process.env):
   const reason = inputs.required('reason', 'why you are rolling back, recorded on the revision');
   if (reason.length > 256) throw new InputError('reason', reason, 'at most 256 characters');
   const region = requiredRegion(inputs, env);
-  const { timeoutMs, timeoutAuto, pollIntervalMs } = watchTimingInputs(inputs);
   return {
     cluster,
     service,
     to,
     reason,
-    wait: inputs.bool('wait', true),
-    timeoutMs,
-    timeoutAuto,
-    ...onPauseInputs(inputs),
-    logLines: inputs.int('log-lines', { min: 0, max: 200, fallback: 20 }),
-    pollIntervalMs,
+    ...watchInputs(inputs),
     dryRun: inputs.bool('dry-run', false),
-    ifInProgress: ifInProgressInput(inputs),
     region,
-    maxAttempts: inputs.int('max-attempts', { min: 1, max: 10, fallback: 5 }),
   };
 }
 

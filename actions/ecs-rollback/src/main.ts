@@ -5,6 +5,7 @@ import { writeSummary } from '../../shared/src/summary.js';
 import { prefixed, stepLog } from '../../shared/src/log.js';
 import { TAG, revisionLabel } from '../../shared/src/revision.js';
 import { getInputs, tagValue } from './inputs.js';
+import { watchSettings } from '../../shared/src/ecs/inputs.js';
 import { familyAndRevision, revisionsTable } from './revisions.js';
 import { summaryMarkdown, type RollbackStatus } from './report.js';
 
@@ -108,14 +109,7 @@ export async function run(): Promise<void> {
         before: service,
         target: targetArn,
         forceNewDeployment: false,
-        wait: inputs.wait,
-        timeoutMs: inputs.timeoutMs,
-        timeoutAuto: inputs.timeoutAuto,
-        onPause: inputs.onPause,
-        verifyCommand: inputs.verifyCommand,
-        logLines: inputs.logLines,
-        region: inputs.region,
-        pollIntervalMs: inputs.pollIntervalMs,
+        ...watchSettings(inputs),
         rollbackOnFailure: false,
         log: prefixed(log, `[${inputs.service}] `),
       });

@@ -25,6 +25,7 @@ import { awsClientConfig } from '../../shared/src/aws-client.js';
 import { classifyError, isRetryable, withRetry } from '../../shared/src/retry.js';
 import { ActionError, errorMessage, errorName } from '../../shared/src/errors.js';
 import type { SigningSource } from '../../shared/src/logs-api.js';
+import { missingPermission } from '../../shared/src/ecs/ecs-call.js';
 
 export interface ApiLog {
   warning(message: string): void;
@@ -84,9 +85,8 @@ export class TaskApi {
       );
     } catch (err) {
       if (classifyError(err) === 'access-denied') {
-        const m = /not authorized to perform: ([\w:-]+)/.exec(errorMessage(err));
         throw new ActionError(
-          `${operation} was denied: the role needs ${m?.[1] ?? `ecs:${operation}`} (${errorMessage(err)})`,
+          `${operation} was denied: the role needs ${missingPermission(err, operation)} (${errorMessage(err)})`,
           { cause: err },
         );
       }

@@ -1,7 +1,6 @@
 import { locate, type Locator } from './locate.js';
 import {
   buildReport,
-  countMismatch,
   firstLines,
   foldAttempts,
   headerCount,
@@ -11,6 +10,7 @@ import {
   type TestCase,
   type TestReport,
 } from './test-report.js';
+import { assertCounts } from './header-checks.js';
 import { attr, children, readXml, text, type XmlNode } from './xml.js';
 
 export { fsLocator, locate, type Locator } from './locate.js';
@@ -117,8 +117,7 @@ export function junitReport(
   loc: Locator,
 ): TestReport {
   const suite = attr(node, 'name') ?? '';
-  const mismatch = countMismatch(file, checks(root, node, suite));
-  if (mismatch) throw mismatch;
+  assertCounts(file, checks(root, node, suite));
   const records: CaseRecord[] = [];
   collectCases(node, suite, records);
   const cases: TestCase[] = records.map((r) => ({

@@ -15,14 +15,9 @@ import {
   stageTable,
   type StageResult,
 } from './report.js';
-import {
-  commandStage,
-  resolveTrivy,
-  scanStage,
-  testStage,
-  workDirectory,
-  type ScanOutcome,
-} from './stages.js';
+import { commandStage, workDirectory } from './stages.js';
+import { testStage } from './test-stage.js';
+import { resolveTrivy, scanStage, type ScanOutcome } from './scan-stage.js';
 import { writeSarif } from './sarif.js';
 
 export const ACTION = 'gate';

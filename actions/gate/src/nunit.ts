@@ -1,15 +1,13 @@
-import { locate, type Locator } from './locate.js';
+import type { Locator } from './locate.js';
 import {
   buildReport,
-  countMismatch,
-  firstLines,
-  headerCount,
   ReportError,
   type Attempt,
   type CountCheck,
   type TestCase,
   type TestReport,
 } from './test-report.js';
+import { assertCounts, failedAttempt, headerChecks } from './header-checks.js';
 import { attr, child, children, text, type XmlNode } from './xml.js';
 
 /**
@@ -37,14 +35,12 @@ function attemptOf(tc: XmlNode, loc: Locator, file: string): Attempt {
   const failure = child(tc, 'failure');
   const message = text(failure, 'message').trim();
   const stack = text(failure, 'stack-trace');
-  const failed = (status: 'failure' | 'error'): Attempt => {
-    const classname = attr(tc, 'classname') ?? '';
-    return {
+  const failed = (status: 'failure' | 'error'): Attempt =>
+    failedAttempt(
       status,
-      message: firstLines(message || label || result, 6),
-      ...locate({ classname }, `${message}\n${stack}`, loc),
-    };
-  };
+      { message, fallback: label || result, stack, classname: attr(tc, 'classname') ?? '' },
+      loc,
+    );
   switch (result) {
     case 'Passed':
     case 'Warning':
@@ -67,32 +63,23 @@ function checks(n: XmlNode, el: string, out: CountCheck[]): void {
   collect(n, '', found);
   const name = attr(n, 'fullname') ?? attr(n, 'name');
   const element = name && el !== 'test-run' ? `<${el} name="${name}">` : `<${el}>`;
-  const total = headerCount(attr(n, 'total'));
-  if (total !== undefined)
-    out.push({
-      element,
-      attribute: 'total',
-      claimed: total,
-      found: [found.length],
-      what: 'test-case elements',
-    });
-  const failed = headerCount(attr(n, 'failed'));
-  if (failed !== undefined)
-    out.push({
-      element,
-      attribute: 'failed',
-      claimed: failed,
-      found: [found.filter((f) => attr(f.tc, 'result') === 'Failed').length],
-      what: 'failed test-case elements',
-    });
+  out.push(
+    ...headerChecks(n, element, [
+      { attribute: 'total', found: [found.length], what: 'test-case elements' },
+      {
+        attribute: 'failed',
+        found: [found.filter((f) => attr(f.tc, 'result') === 'Failed').length],
+        what: 'failed test-case elements',
+      },
+    ]),
+  );
   for (const s of children(n['test-suite'])) checks(s, 'test-suite', out);
 }
 
 export function nunitReport(node: XmlNode, file: string, loc: Locator): TestReport {
   const counts: CountCheck[] = [];
   checks(node, 'test-run', counts);
-  const mismatch = countMismatch(file, counts);
-  if (mismatch) throw mismatch;
+  assertCounts(file, counts);
   const found: Found[] = [];
   collect(node, '', found);
   const cases: TestCase[] = found.map(({ suite, tc }) => ({

@@ -1,14 +1,6 @@
 import { locate, type Locator } from './locate.js';
-import {
-  buildReport,
-  countMismatch,
-  firstLines,
-  headerCount,
-  type Attempt,
-  type CountCheck,
-  type TestCase,
-  type TestReport,
-} from './test-report.js';
+import { buildReport, firstLines, type Attempt, type TestCase, type TestReport } from './test-report.js';
+import { assertCounts, headerChecks } from './header-checks.js';
 import { attr, child, children, text, type XmlNode } from './xml.js';
 
 /**
@@ -67,31 +59,24 @@ export function trxReport(node: XmlNode, file: string, loc: Locator): TestReport
   });
   const summary = child(node, 'ResultSummary');
   const counters = child(summary, 'Counters');
-  const counts: CountCheck[] = [];
-  if (counters) {
-    const count = (pred: (o: string) => boolean) =>
-      results.filter((r) => pred(attr(r, 'outcome') ?? '')).length;
-    for (const [attribute, pred] of [
-      ['total', () => true],
-      ['failed', (o: string) => o === 'Failed'],
-      ['error', (o: string) => o === 'Error'],
-    ] as const) {
-      const claimed = headerCount(attr(counters, attribute));
-      if (claimed !== undefined)
-        counts.push({
-          element: '<Counters>',
-          attribute,
-          claimed,
-          found: [count(pred)],
-          what:
-            attribute === 'total'
-              ? 'UnitTestResult elements'
-              : `UnitTestResult elements with outcome ${attribute === 'failed' ? 'Failed' : 'Error'}`,
-        });
-    }
-  }
-  const mismatch = countMismatch(file, counts);
-  if (mismatch) throw mismatch;
+  const count = (pred: (o: string) => boolean) =>
+    results.filter((r) => pred(attr(r, 'outcome') ?? '')).length;
+  const counts = counters
+    ? headerChecks(counters, '<Counters>', [
+        { attribute: 'total', found: [count(() => true)], what: 'UnitTestResult elements' },
+        {
+          attribute: 'failed',
+          found: [count((o) => o === 'Failed')],
+          what: 'UnitTestResult elements with outcome Failed',
+        },
+        {
+          attribute: 'error',
+          found: [count((o) => o === 'Error')],
+          what: 'UnitTestResult elements with outcome Error',
+        },
+      ])
+    : [];
+  assertCounts(file, counts);
   for (const info of children(child(summary, 'RunInfos')?.RunInfo)) {
     if (attr(info, 'outcome') !== 'Error') continue;
     cases.push({

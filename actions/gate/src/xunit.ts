@@ -1,15 +1,13 @@
-import { locate, type Locator } from './locate.js';
+import type { Locator } from './locate.js';
 import {
   buildReport,
-  countMismatch,
-  firstLines,
-  headerCount,
   ReportError,
   type Attempt,
   type CountCheck,
   type TestCase,
   type TestReport,
 } from './test-report.js';
+import { assertCounts, failedAttempt, headerChecks, type HeaderCount } from './header-checks.js';
 import { attr, child, children, text, type XmlNode } from './xml.js';
 
 /**
@@ -27,11 +25,11 @@ function failed(
 ): Attempt {
   const message = text(el, 'message').trim();
   const type = attr(el ?? {}, 'exception-type') ?? '';
-  return {
+  return failedAttempt(
     status,
-    message: firstLines(message || type || status, 6),
-    ...locate({ classname }, `${message}\n${text(el, 'stack-trace')}`, loc),
-  };
+    { message, fallback: type || status, stack: text(el, 'stack-trace'), classname },
+    loc,
+  );
 }
 
 function attemptOf(t: XmlNode, loc: Locator, file: string): Attempt {
@@ -55,26 +53,21 @@ function attemptOf(t: XmlNode, loc: Locator, file: string): Attempt {
 function checks(n: XmlNode, el: 'assembly' | 'collection', tests: XmlNode[]): CountCheck[] {
   const name = attr(n, 'name');
   const element = name ? `<${el} name="${name}">` : `<${el}>`;
-  const out: CountCheck[] = [];
-  const total = headerCount(attr(n, 'total'));
-  if (total !== undefined)
-    out.push({ element, attribute: 'total', claimed: total, found: [tests.length], what: 'test elements' });
-  const nFailed = headerCount(attr(n, 'failed'));
-  if (nFailed !== undefined)
-    out.push({
-      element,
+  const counts: HeaderCount[] = [
+    { attribute: 'total', found: [tests.length], what: 'test elements' },
+    {
       attribute: 'failed',
-      claimed: nFailed,
       found: [tests.filter((t) => attr(t, 'result') === 'Fail').length],
       what: 'failed test elements',
+    },
+  ];
+  if (el === 'assembly')
+    counts.push({
+      attribute: 'errors',
+      found: [children(child(n, 'errors')?.error).length],
+      what: '<errors> entries',
     });
-  if (el === 'assembly') {
-    const errors = headerCount(attr(n, 'errors'));
-    const listed = children(child(n, 'errors')?.error).length;
-    if (errors !== undefined)
-      out.push({ element, attribute: 'errors', claimed: errors, found: [listed], what: '<errors> entries' });
-  }
-  return out;
+  return headerChecks(n, element, counts);
 }
 
 export function xunitReport(node: XmlNode, file: string, loc: Locator): TestReport {
@@ -110,7 +103,6 @@ export function xunitReport(node: XmlNode, file: string, loc: Locator): TestRepo
       });
     }
   }
-  const mismatch = countMismatch(file, counts);
-  if (mismatch) throw mismatch;
+  assertCounts(file, counts);
   return buildReport(file, 'xunit2', cases);
 }

@@ -6,47 +6,22 @@ import type { EcsApi } from './ecs-api.js';
 import type { ServicePoller } from './service-poller.js';
 import {
   watchRollout,
-  WatchMemory,
   type StageSpan,
   type WatchOptions,
   type WatchOutcome,
   type WatchResult,
 } from './watch.js';
+import { WatchMemory } from './stop-explainer.js';
 import { autoTimeout, expectedDuration, strategyOf, timeoutLine } from './strategy.js';
 import { answerPause, type OnPause, type PauseDecision } from './pause-hooks.js';
 import { formatDuration } from '../inputs.js';
-import { circuitBreakerThreshold, findOurDeployment, primaryOf } from './rollout.js';
+import { circuitBreakerThreshold, primaryOf } from './rollout.js';
+import { startRollback } from './rollback-start.js';
 import { describeReplacement, WHO_STARTED, type Replacement } from './verdict.js';
-import type { StopGroup } from './diagnose.js';
-import { classifyError } from '../retry.js';
 import { ActionError, errorMessage } from '../errors.js';
 import { revisionLabel } from '../revision.js';
 import type { Log } from '../log.js';
-
-/** The one status vocabulary of ecs-deploy and ecs-rollback. */
-export type DeployStatus = 'succeeded' | 'rolled-back' | 'failed' | 'timed-out' | 'superseded' | 'started';
-
-export interface ServiceDeployResult {
-  service: string;
-  status: DeployStatus;
-  /** Why it did not succeed; empty on success. */
-  reason: string;
-  taskDefinition: string;
-  previousTaskDefinition: string;
-  deploymentId?: string;
-  rolledBack: boolean;
-  /** The revision the service runs at the end, as far as the watch could tell. */
-  finalTaskDefinition: string;
-  /** Who replaced our deployment, when status is superseded. */
-  supersededBy?: Replacement;
-  durationMs: number;
-  stopGroups: StopGroup[];
-  /** The service's deployment strategy, and the lifecycle stages the watch saw. */
-  strategy: string;
-  stages: StageSpan[];
-  /** How PAUSE hooks were answered. */
-  pauses: PauseDecision[];
-}
+import type { DeployStatus, ServiceDeployResult } from './deploy-result.js';
 
 export interface DeployToServiceOptions {
   api: EcsApi;
@@ -77,6 +52,12 @@ export interface DeployToServiceOptions {
 
 export function supersededReason(target: string, by: Replacement): string {
   return `${revisionLabel(target)} was replaced by ${describeReplacement(by)} before it finished: another deployment (a pipeline, a person, Terraform or ECS) took over the service, so slipway did not roll back (${WHO_STARTED})`;
+}
+
+/** A rollback slipway asked for at a PAUSE hook says why first. */
+function failureCause(pauses: PauseDecision[], reason: string): string {
+  const rollback = pauses.find((p) => p.action === 'ROLLBACK');
+  return rollback ? `${rollback.why} at ${rollback.stage}, so slipway rolled back` : reason;
 }
 
 export async function deployToService(o: DeployToServiceOptions): Promise<ServiceDeployResult> {
@@ -215,12 +196,9 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
   if (outcome.state === 'superseded') return superseded(outcome.by);
   if (outcome.state === 'ecs-rolled-back') {
     o.log.info(`↩ ECS rolled back: ${revisionLabel(previous)} is serving again`);
-    const hookRollback = watched.pauses.find((p) => p.action === 'ROLLBACK');
     return finish({
       status: 'rolled-back',
-      reason: hookRollback
-        ? `${hookRollback.why} at ${hookRollback.stage}, so slipway rolled back`
-        : outcome.reason,
+      reason: failureCause(watched.pauses, outcome.reason),
       rolledBack: true,
       finalTaskDefinition: previous,
     });
@@ -235,11 +213,7 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     });
   }
 
-  // A rollback slipway asked for at a PAUSE hook says why first.
-  const pauseRollback = watched.pauses.find((p) => p.action === 'ROLLBACK');
-  const cause = pauseRollback
-    ? `${pauseRollback.why} at ${pauseRollback.stage}, so slipway rolled back`
-    : outcome.reason;
+  const cause = failureCause(watched.pauses, outcome.reason);
   const timedOut = outcome.state === 'timed-out';
   o.log.warning(`deployment of ${revisionLabel(o.target)} failed: ${cause}`);
   const endStatus: DeployStatus = timedOut ? 'timed-out' : 'failed';
@@ -252,9 +226,9 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
     });
   }
 
-  let rollbackStart = new Date();
   let followSd: string | undefined;
   let rollbackCtx = { ...ctx, target: previous, deploymentId: undefined as string | undefined };
+  let rollbackStart = new Date();
   if (outcome.state === 'ecs-rolling-back') {
     o.log.info(`ECS is rolling back to ${revisionLabel(previous)}; waiting for it to finish`);
     followSd = watched.serviceDeploymentArn;
@@ -266,58 +240,10 @@ export async function deployToService(o: DeployToServiceOptions): Promise<Servic
       finalTaskDefinition: o.target,
     });
   } else {
-    // A rollback slipway decides itself: first make sure the deployment is still ours.
-    const now = await o.api.describeService(o.cluster, o.service);
-    if (!('missing' in now)) {
-      const primary = primaryOf(now);
-      const ours = findOurDeployment(now, ctx);
-      if (primary && ours !== primary && primary.taskDefinition !== o.target) {
-        o.log.warning(
-          `not rolling back: another deployment is PRIMARY now (${revisionLabel(primary.taskDefinition)})`,
-        );
-        return superseded({
-          deploymentId: primary.id,
-          taskDefinition: primary.taskDefinition,
-          createdAt: primary.createdAt,
-        });
-      }
-    }
-    rollbackStart = new Date();
-    const sdStatus = watched.serviceDeployment?.status;
-    if (
-      watched.serviceDeploymentArn &&
-      watched.serviceDeploymentsSupported &&
-      (sdStatus === 'IN_PROGRESS' || sdStatus === 'PENDING')
-    ) {
-      try {
-        await o.api.stopServiceDeployment(watched.serviceDeploymentArn);
-        o.poller.invalidate(o.service);
-        o.log.info(
-          `Rolling back: StopServiceDeployment(ROLLBACK) on ${watched.serviceDeploymentArn.split('/').pop()} → ${revisionLabel(previous)}`,
-        );
-        followSd = watched.serviceDeploymentArn;
-      } catch (err) {
-        if (classifyError(err) === 'access-denied') throw err;
-        o.log.warning(
-          `StopServiceDeployment failed (${errorMessage(err)}); rolling back with UpdateService instead`,
-        );
-      }
-    }
-    if (!followSd) {
-      const back = await o.api.updateService({
-        cluster: o.cluster,
-        service: o.service,
-        taskDefinition: previous,
-      });
-      o.poller.invalidate(o.service);
-      rollbackCtx = {
-        ...rollbackCtx,
-        deploymentId: (back.deployments ?? []).find(
-          (d) => d.status === 'PRIMARY' && d.taskDefinition === previous,
-        )?.id,
-      };
-      o.log.info(`Rolling back: UpdateService → ${revisionLabel(previous)}`);
-    }
+    const begun = await startRollback(o, watched, ctx, previous);
+    if (begun.kind === 'superseded') return superseded(begun.by);
+    ({ followSd, rollbackStart } = begun);
+    rollbackCtx = { ...rollbackCtx, deploymentId: begun.deploymentId };
   }
 
   const rollback = await watchRollout({

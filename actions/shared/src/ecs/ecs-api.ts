@@ -1,7 +1,7 @@
-// Every ECS call slipway makes, each following its operation's row in ECS_CALL_POLICY (call-policy.ts):
-// throttling is retried, a 5xx on a call that may have been applied is read back before anything is sent
-// again, AccessDenied names the missing permission, and an optional call that the endpoint does not support
-// switches its feature off with one warning.
+// Every ECS call slipway makes, as one method each: what is sent and, for a call that may have been applied,
+// how it is read back. How a call is sent, retried and counted is EcsCallRunner's job (ecs-call.ts).
+// long-file: one method per ECS operation slipway sends (15), each with its read-back beside it; splitting
+// them would part a call from the check that says whether it landed.
 import {
   ECSClient,
   DescribeServicesCommand,
@@ -27,93 +27,22 @@ import {
   type Tag,
 } from '@aws-sdk/client-ecs';
 import { awsClientConfig } from '../aws-client.js';
-import { backoffDelay, classifyError, sleep as realSleep } from '../retry.js';
-import { ActionError, errorMessage, errorName } from '../errors.js';
-import type { Log } from '../log.js';
+import { backoffDelay } from '../retry.js';
+import { ActionError } from '../errors.js';
 import { TAG } from '../revision.js';
-import { ECS_CALL_POLICY, throttleAttempts, type EcsOperation } from './call-policy.js';
+import { EcsCallRunner, type EcsCallOptions, type Feature, type Optional } from './ecs-call.js';
 
-export class AccessDeniedError extends ActionError {}
-
-export function missingPermission(err: unknown, operation: string): string {
-  const m = /not authorized to perform: ([\w:-]+)/.exec(errorMessage(err));
-  return m?.[1] ?? `ecs:${operation}`;
-}
-
-/** The answer of an optional call: its value, skipped for this poll, or not available on this endpoint. */
-export type Optional<T> =
-  { kind: 'ok'; value: T } | { kind: 'skipped'; reason: string } | { kind: 'unavailable'; reason: string };
-
-/** Optional features, each switched off (once, with one warning) when the endpoint or the role lacks it. */
-export type Feature = 'service-deployments' | 'diagnosis' | 'tagging';
-const FEATURE_OF: Partial<Record<EcsOperation, Feature>> = {
-  ListServiceDeployments: 'service-deployments',
-  DescribeServiceDeployments: 'service-deployments',
-  DescribeServiceRevisions: 'service-deployments',
-  ListTasks: 'diagnosis',
-  DescribeTasks: 'diagnosis',
-  TagResource: 'tagging',
-};
-const FEATURE_FALLBACK: Record<Feature, string> = {
-  'service-deployments': "the watch uses the service's deployments array instead",
-  diagnosis: 'stopped tasks are not explained',
-  tagging: 'revisions are not tagged',
-};
-
-/** The ECS API answered in a way that means "this endpoint does not have that operation". */
-export function isUnsupported(err: unknown): boolean {
-  const name = errorName(err);
-  if (
-    [
-      'UnknownOperationException',
-      'InvalidAction',
-      'UnsupportedOperation',
-      'UnsupportedOperationException',
-      'UnknownOperation',
-    ].includes(name)
-  )
-    return true;
-  // A body that is not the ECS JSON protocol (an HTML error page from a proxy or an emulator): the SDK
-  // cannot parse it.
-  const msg = errorMessage(err);
-  return (
-    (name === 'SyntaxError' && /Deserialization error|Unexpected token|JSON/i.test(msg)) ||
-    /Deserialization error|Unexpected token '<'|is not valid JSON/i.test(msg)
-  );
-}
-
-export interface EcsApiOptions {
-  /** Attempts for a 5xx / reset on a read (throttling gets twice as many). */
-  maxAttempts: number;
-  log: Log;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  /** Base delay of the retry backoff (ms). */
-  baseDelayMs?: number;
-}
+export type EcsApiOptions = EcsCallOptions;
 
 export class EcsApi {
   private readonly client: ECSClient;
-  /** Number of calls sent, by operation (for the summary and the benchmarks). */
-  readonly calls = new Map<string, number>();
-  /** Retries, by operation. */
-  readonly retries = new Map<string, number>();
-  private readonly off = new Map<Feature, string>();
-  private readonly log: Log;
-  private readonly maxAttempts: number;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
-  private readonly baseDelayMs: number;
+  private readonly runner: EcsCallRunner;
 
   constructor(region: string, opts: EcsApiOptions) {
-    // The SDK does not retry (maxAttempts 1): this class does, by the policy table, so every retry is
+    // The SDK does not retry (maxAttempts 1): the runner does, by the policy table, so every retry is
     // visible in the log and nothing that changes the service is ever silently sent twice.
     this.client = new ECSClient(awsClientConfig({ region, maxAttempts: 1, retryMode: 'standard' }));
-    this.log = opts.log;
-    this.maxAttempts = opts.maxAttempts;
-    this.sleep = opts.sleep ?? realSleep;
-    this.random = opts.random ?? Math.random;
-    this.baseDelayMs = opts.baseDelayMs ?? 500;
+    this.runner = new EcsCallRunner(opts);
   }
 
   destroy(): void {
@@ -130,95 +59,17 @@ export class EcsApi {
 
   /** False once the endpoint showed it lacks the feature (or the role may not use it). */
   has(feature: Feature): boolean {
-    return !this.off.has(feature);
+    return this.runner.has(feature);
   }
 
-  private switchOff(feature: Feature, why: string): void {
-    if (this.off.has(feature)) return;
-    this.off.set(feature, why);
-    this.log.warning(`${why}; ${FEATURE_FALLBACK[feature]}`);
+  /** Calls sent, by operation. */
+  get calls(): ReadonlyMap<string, number> {
+    return this.runner.calls;
   }
 
-  private count(map: Map<string, number>, op: string): void {
-    map.set(op, (map.get(op) ?? 0) + 1);
-  }
-
-  /**
-   * Sends one call by its policy. `readBack` (for calls that may have been applied) answers the value the
-   * call would have returned if it landed, or undefined if it did not.
-   */
-  private async call<T>(
-    op: EcsOperation,
-    send: () => Promise<T>,
-    readBack?: () => Promise<T | undefined>,
-  ): Promise<T> {
-    const policy = ECS_CALL_POLICY[op];
-    let transientLeft = this.maxAttempts - 1;
-    let throttleLeft = throttleAttempts(this.maxAttempts) - 1;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        this.count(this.calls, op);
-        return await send();
-      } catch (err) {
-        const kind = classifyError(err);
-        if (kind === 'access-denied') {
-          throw new AccessDeniedError(
-            `${op} was denied: the deploy role needs ${missingPermission(err, op)} (${errorMessage(err)})`,
-            { cause: err },
-          );
-        }
-        if (isUnsupported(err)) throw err;
-        const what = `${op} ${kind === 'throttling' ? 'throttled' : 'failed'} (${errorName(err) || 'error'}: ${errorMessage(err)})`;
-        if (kind === 'throttling') {
-          if (throttleLeft-- <= 0) throw err;
-        } else if (kind === 'transient') {
-          if (transientLeft-- <= 0) throw err;
-          if (policy.onTransient === 'read-back' && readBack) {
-            const landed = await readBack();
-            if (landed !== undefined) {
-              this.log.warning(`${what}, but it was applied: not sending it again`);
-              return landed;
-            }
-            this.log.warning(`${what}, and it was not applied: sending it again`);
-            this.count(this.retries, op);
-            continue;
-          }
-        } else {
-          throw err;
-        }
-        const delay = backoffDelay(attempt, this.baseDelayMs, 10_000, this.random);
-        this.log.warning(`${what}; retry ${attempt} in ${(delay / 1000).toFixed(1)}s`);
-        this.count(this.retries, op);
-        await this.sleep(delay);
-      }
-    }
-  }
-
-  /** One attempt of an optional call: skipped on throttling or 5xx, its feature switched off when unsupported. */
-  private async optional<T>(op: EcsOperation, send: () => Promise<T>): Promise<Optional<T>> {
-    const feature = FEATURE_OF[op];
-    if (feature && this.off.has(feature)) return { kind: 'unavailable', reason: this.off.get(feature)! };
-    try {
-      this.count(this.calls, op);
-      return { kind: 'ok', value: await send() };
-    } catch (err) {
-      const kind = classifyError(err);
-      if (isUnsupported(err) || kind === 'access-denied') {
-        const why =
-          kind === 'access-denied'
-            ? `${op} was denied: the deploy role needs ${missingPermission(err, op)}`
-            : `${op} is not supported by this endpoint (${errorName(err) || 'error'}: ${errorMessage(err).slice(0, 120)})`;
-        if (feature) this.switchOff(feature, why);
-        return { kind: 'unavailable', reason: why };
-      }
-      if (kind === 'throttling' || kind === 'transient') {
-        this.log.debug(
-          `${op} ${kind === 'throttling' ? 'throttled' : 'failed'} (${errorName(err)}); skipped for this poll`,
-        );
-        return { kind: 'skipped', reason: `${errorName(err) || kind}: ${errorMessage(err)}` };
-      }
-      throw err;
-    }
+  /** `ECS calls: 42 (DescribeServices 30, …), 3 retries` for the log. */
+  callsLine(): string {
+    return this.runner.callsLine();
   }
 
   // ---------- services ----------
@@ -229,7 +80,7 @@ export class EcsApi {
     names: string[],
   ): Promise<Map<string, Service | { missing: string }>> {
     if (names.length > 10) throw new ActionError('internal: DescribeServices takes at most 10 services');
-    const res = await this.call('DescribeServices', () =>
+    const res = await this.runner.call('DescribeServices', () =>
       this.client.send(new DescribeServicesCommand({ cluster, services: names })),
     );
     const out = new Map<string, Service | { missing: string }>();
@@ -258,7 +109,7 @@ export class EcsApi {
     forceNewDeployment?: boolean;
   }): Promise<Service> {
     const sentAt = Date.now();
-    const res = await this.call(
+    const res = await this.runner.call(
       'UpdateService',
       async () =>
         (
@@ -303,7 +154,7 @@ export class EcsApi {
       ...(input.tags ?? []).filter((t) => t.key !== TAG.registration),
       { key: TAG.registration, value: registration },
     ];
-    const td = await this.call(
+    const td = await this.runner.call(
       'RegisterTaskDefinition',
       async () =>
         (await this.client.send(new RegisterTaskDefinitionCommand({ ...input, tags }))).taskDefinition,
@@ -325,7 +176,7 @@ export class EcsApi {
   async describeTaskDefinition(
     taskDefinition: string,
   ): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] }> {
-    const res = await this.call('DescribeTaskDefinition', () =>
+    const res = await this.runner.call('DescribeTaskDefinition', () =>
       this.client.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] })),
     );
     if (!res.taskDefinition) throw new ActionError(`task definition ${taskDefinition} not found`);
@@ -341,7 +192,7 @@ export class EcsApi {
     const arns: string[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < 20 && arns.length < limit; page++) {
-      const res = await this.call('ListTaskDefinitions', () =>
+      const res = await this.runner.call('ListTaskDefinitions', () =>
         this.client.send(
           new ListTaskDefinitionsCommand({
             familyPrefix: family,
@@ -360,7 +211,7 @@ export class EcsApi {
   }
 
   async deregisterTaskDefinition(arn: string): Promise<void> {
-    await this.call(
+    await this.runner.call(
       'DeregisterTaskDefinition',
       async () => {
         await this.client.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
@@ -375,7 +226,7 @@ export class EcsApi {
   async tagResource(arn: string, tags: Record<string, string>): Promise<boolean> {
     if (!this.has('tagging')) return false;
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const r = await this.optional('TagResource', () =>
+      const r = await this.runner.optional('TagResource', () =>
         this.client.send(
           new TagResourceCommand({
             resourceArn: arn,
@@ -386,10 +237,10 @@ export class EcsApi {
       if (r.kind === 'ok') return true;
       if (r.kind === 'unavailable') return false;
       if (attempt < 3) {
-        this.count(this.retries, 'TagResource');
-        await this.sleep(backoffDelay(attempt, 250, 1000, this.random));
+        this.runner.count(this.runner.retries, 'TagResource');
+        await this.runner.sleep(backoffDelay(attempt, 250, 1000, this.runner.random));
       } else {
-        this.log.warning(
+        this.runner.warn(
           `TagResource on ${arn.split('/').pop()} failed (${r.reason}); the revision is not tagged`,
         );
       }
@@ -404,7 +255,7 @@ export class EcsApi {
     service: string,
     after: Date,
   ): Promise<Optional<ServiceDeploymentBrief[]>> {
-    return this.optional('ListServiceDeployments', async () => {
+    return this.runner.optional('ListServiceDeployments', async () => {
       const res = await this.client.send(
         new ListServiceDeploymentsCommand({ cluster, service, createdAt: { after } }),
       );
@@ -413,7 +264,7 @@ export class EcsApi {
   }
 
   describeServiceDeployment(arn: string): Promise<Optional<ServiceDeployment | undefined>> {
-    return this.optional('DescribeServiceDeployments', async () => {
+    return this.runner.optional('DescribeServiceDeployments', async () => {
       const res = await this.client.send(
         new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }),
       );
@@ -423,7 +274,7 @@ export class EcsApi {
 
   /** The task definition of a service revision. */
   revisionTaskDefinition(arn: string): Promise<Optional<string | undefined>> {
-    return this.optional('DescribeServiceRevisions', async () => {
+    return this.runner.optional('DescribeServiceRevisions', async () => {
       const res = await this.client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [arn] }));
       return res.serviceRevisions?.[0]?.taskDefinition;
     });
@@ -434,7 +285,7 @@ export class EcsApi {
    * (or finished) means it landed.
    */
   async stopServiceDeployment(arn: string): Promise<void> {
-    await this.call(
+    await this.runner.call(
       'StopServiceDeployment',
       async () => {
         await this.client.send(
@@ -456,7 +307,7 @@ export class EcsApi {
     hookId: string,
     action: 'CONTINUE' | 'ROLLBACK',
   ): Promise<void> {
-    await this.call(
+    await this.runner.call(
       'ContinueServiceDeployment',
       async () => {
         await this.client.send(
@@ -481,7 +332,7 @@ export class EcsApi {
     service: string,
     deploymentId: string | undefined,
   ): Promise<Optional<Task[]>> {
-    const list = await this.optional('ListTasks', () =>
+    const list = await this.runner.optional('ListTasks', () =>
       this.client.send(
         new ListTasksCommand({
           cluster,
@@ -494,27 +345,9 @@ export class EcsApi {
     if (list.kind !== 'ok') return list;
     const arns = list.value.taskArns ?? [];
     if (arns.length === 0) return { kind: 'ok', value: [] };
-    const res = await this.optional('DescribeTasks', () =>
+    const res = await this.runner.optional('DescribeTasks', () =>
       this.client.send(new DescribeTasksCommand({ cluster, tasks: arns.slice(0, 100) })),
     );
     return res.kind === 'ok' ? { kind: 'ok', value: res.value.tasks ?? [] } : res;
-  }
-
-  totalCalls(): number {
-    let n = 0;
-    for (const v of this.calls.values()) n += v;
-    return n;
-  }
-
-  totalRetries(): number {
-    let n = 0;
-    for (const v of this.retries.values()) n += v;
-    return n;
-  }
-
-  /** `ECS calls: 42 (DescribeServices 30, …), 3 retries` for the log. */
-  callsLine(): string {
-    const retries = this.totalRetries();
-    return `ECS calls: ${this.totalCalls()} (${[...this.calls].map(([op, n]) => `${op} ${n}`).join(', ')})${retries ? `, ${retries} retries (${[...this.retries].map(([op, n]) => `${op} ${n}`).join(', ')})` : ''}`;
   }
 }

@@ -69,3 +69,43 @@ export function onPauseInputs(inputs: Inputs): {
     );
   return { onPause, ...(verifyCommand ? { verifyCommand } : {}) };
 }
+
+/** The inputs ecs-deploy and ecs-rollback share: how a deployment is watched and what each call may retry. */
+export interface WatchInputs {
+  wait: boolean;
+  timeoutMs: number;
+  timeoutAuto: boolean;
+  pollIntervalMs: number;
+  onPause: 'wait' | 'continue' | 'rollback' | 'verify';
+  verifyCommand?: string;
+  logLines: number;
+  ifInProgress: 'wait' | 'fail' | 'replace';
+  maxAttempts: number;
+}
+
+/** `wait`, `timeout`, `poll-interval`, `on-pause`, `verify-command`, `log-lines`, `if-in-progress`, `max-attempts`. */
+export function watchInputs(inputs: Inputs): WatchInputs {
+  const wait = inputs.bool('wait', true);
+  return {
+    wait,
+    ...watchTimingInputs(inputs),
+    ...onPauseInputs(inputs),
+    logLines: inputs.int('log-lines', { min: 0, max: 200, fallback: 20 }),
+    ifInProgress: ifInProgressInput(inputs),
+    maxAttempts: inputs.int('max-attempts', { min: 1, max: 10, fallback: 5 }),
+  };
+}
+
+/** What deployToService takes from the watch inputs (and the region, for console links and logs). */
+export function watchSettings(w: WatchInputs & { region: string }) {
+  return {
+    wait: w.wait,
+    timeoutMs: w.timeoutMs,
+    timeoutAuto: w.timeoutAuto,
+    onPause: w.onPause,
+    verifyCommand: w.verifyCommand,
+    logLines: w.logLines,
+    region: w.region,
+    pollIntervalMs: w.pollIntervalMs,
+  };
+}

@@ -2,8 +2,9 @@
 // verdict (verdict.ts) is terminal or the timeout passes, and prints only what changed (narrate.ts).
 // Optional calls run beside the verdict: the service deployment is read with one bounded attempt per poll,
 // stopped tasks are explained in the background, and neither is ever retried in front of a verdict.
-import type { Service, ServiceDeployment, Task } from '@aws-sdk/client-ecs';
-import { AccessDeniedError, type EcsApi } from './ecs-api.js';
+import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
+import type { EcsApi } from './ecs-api.js';
+import { AccessDeniedError } from './ecs-call.js';
 import type { ServicePoller } from './service-poller.js';
 import {
   findOurDeployment,
@@ -14,39 +15,15 @@ import {
   type RolloutContext,
 } from './rollout.js';
 import { decide, decideReturn, type Observation, type Verdict } from './verdict.js';
-import { ServiceDeploymentFollower, within, type StageSpan } from './sd-follower.js';
+import { ServiceDeploymentFollower, type StageSpan } from './sd-follower.js';
 import type { PauseDecision } from './pause-hooks.js';
 import { stageBakeMs } from './strategy.js';
-import {
-  containerToRead,
-  describeGroups,
-  groupStoppedTasks,
-  hintFor,
-  stopReasonOf,
-  type ContainerLogTail,
-  type StopGroup,
-} from './diagnose.js';
-import { readContainerTail } from './stop-logs.js';
+import { StopExplainer, type WatchMemory } from './stop-explainer.js';
+import { bakeDelay, nextDelay } from './poll-timing.js';
 import { classifyError, sleep as realSleep } from '../retry.js';
 import { errorMessage, errorName } from '../errors.js';
 import { formatDuration } from '../inputs.js';
 import type { Log } from '../log.js';
-
-/** What one service's watches remember across the deploy watch and a rollback watch. */
-export class WatchMemory {
-  readonly seenEvents = new Set<string>();
-  readonly seenTasks = new Set<string>();
-  readonly stopped: Task[] = [];
-  /** Container log tails, by stop reason: read once per distinct group. */
-  readonly logs = new Map<string, ContainerLogTail>();
-  firstStopPrintedAt?: number;
-  stopGroups(): StopGroup[] {
-    return groupStoppedTasks(this.stopped).map((g) => {
-      const logs = this.logs.get(g.reason);
-      return logs ? { ...g, logs } : g;
-    });
-  }
-}
 
 export type WatchOutcome =
   Exclude<Verdict, { state: 'in-progress' }> | { state: 'timed-out'; reason: string };
@@ -102,34 +79,6 @@ export interface WatchResult {
 
 const SD_HEARTBEAT_MS = 15_000;
 const DIAGNOSIS_WAIT_MS = 1_000;
-const FAST_POLL_MS = 500;
-/** A bake longer than this is polled slowly: every QUIET_POLL_MS (8 ECS calls a minute) while more than
- * QUIET_MARGIN_MS is left, every NEAR_END_POLL_MS (12 a minute) in its last minute. */
-const LONG_BAKE_MS = 90_000;
-const QUIET_MARGIN_MS = 60_000;
-const QUIET_POLL_MS = 15_000;
-const NEAR_END_POLL_MS = 10_000;
-const MAX_FINAL_STRETCH_POLLS = 10;
-/** Fast polls are allowed while fewer DescribeServices than this were sent in the last minute. */
-export const FAST_POLL_BUDGET_PER_MINUTE = 30;
-
-/**
- * How long to wait before the next poll. The interval is the default; right after a visible change, and in
- * the final stretch (all new tasks running, waiting for ECS to call it done), poll every 500 ms while the
- * last minute's polls stay under budget; after errors, back off exponentially (at most 15 s).
- */
-export function nextDelay(s: {
-  consecutiveErrors: number;
-  changed: boolean;
-  finalStretch: number;
-  recentPolls: number;
-  intervalMs: number;
-}): number {
-  if (s.consecutiveErrors > 0) return Math.min(15_000, s.intervalMs * 2 ** Math.min(s.consecutiveErrors, 4));
-  const wantFast = s.changed || (s.finalStretch > 0 && s.finalStretch <= MAX_FINAL_STRETCH_POLLS);
-  if (wantFast && s.recentPolls < FAST_POLL_BUDGET_PER_MINUTE) return Math.min(FAST_POLL_MS, s.intervalMs);
-  return s.intervalMs;
-}
 
 function time(d: Date | undefined): string {
   return (d ?? new Date()).toISOString().slice(11, 19);
@@ -152,42 +101,12 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
   let lastService: Service | undefined;
   let consecutiveErrors = 0;
   let finalStretch = 0;
-  let diagnosis: Promise<void> | undefined;
   const pauses: PauseDecision[] = [];
   const answered = new Set<string>();
   let quietDelay: number | undefined;
 
-  // Explains stopped tasks in the background: never awaited by the verdict loop.
-  const explainStops = (deploymentId: string | undefined) => {
-    if (diagnosis) return;
-    diagnosis = (async () => {
-      const r = await api.stoppedTasks(cluster, service, deploymentId);
-      if (r.kind !== 'ok') return;
-      const fresh = r.value.filter(
-        (t) =>
-          t.taskArn && !memory.seenTasks.has(t.taskArn) && (!t.stoppedAt || t.stoppedAt.getTime() >= since),
-      );
-      for (const t of fresh) memory.seenTasks.add(t.taskArn ?? '');
-      if (fresh.length === 0) return;
-      memory.stopped.push(...fresh);
-      memory.firstStopPrintedAt ??= now();
-      for (const line of describeGroups(groupStoppedTasks(fresh))) {
-        log.info(`✖ ${line}`);
-        const hint = hintFor(line);
-        if (hint) log.info(`  ↳ ${hint}`);
-      }
-      // The container's own last words, once per distinct stop reason.
-      for (const t of fresh) {
-        const reason = stopReasonOf(t);
-        const container = containerToRead(t);
-        if (!container || memory.logs.has(reason) || !(opts.logLines ?? 20)) continue;
-        const tail = await readContainerTail(api, t, container, opts.logLines ?? 20, opts.region ?? '', log);
-        memory.logs.set(reason, tail);
-      }
-    })()
-      .catch((err) => log.debug(`diagnosis: ${errorMessage(err)}`))
-      .finally(() => (diagnosis = undefined));
-  };
+  const stops = new StopExplainer(opts, since, now);
+  const explainStops = (deploymentId: string | undefined) => stops.explain(deploymentId);
 
   const result = (outcome: WatchOutcome): WatchResult => ({
     outcome,
@@ -274,7 +193,7 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
         if (verdict.state !== 'in-progress') {
           if (verdict.state !== 'succeeded') {
             explainStops(ours?.id ?? ctx.deploymentId);
-            if (diagnosis) await within(diagnosis, DIAGNOSIS_WAIT_MS);
+            await stops.settle(DIAGNOSIS_WAIT_MS);
           }
           return result(verdict);
         }
@@ -284,12 +203,7 @@ export async function watchRollout(opts: WatchOptions): Promise<WatchResult> {
         const bake = stageBakeMs(described.deploymentConfiguration, follower.sd?.lifecycleStage);
         const stageStart = follower.stages.at(-1)?.startedAt;
         const remaining = bake !== undefined && stageStart !== undefined ? stageStart + bake - now() : 0;
-        quietDelay =
-          bake !== undefined && bake > LONG_BAKE_MS && remaining > 0
-            ? remaining > QUIET_MARGIN_MS
-              ? QUIET_POLL_MS
-              : Math.min(NEAR_END_POLL_MS, remaining + 1_000)
-            : undefined;
+        quietDelay = bakeDelay(bake, remaining);
         if (quietDelay) finalStretch = 0;
       } catch (err) {
         if (err instanceof AccessDeniedError) throw err;
