@@ -26,6 +26,7 @@ const steps = [
   { name: 'eslint', cmd: [bin('eslint'), '.', '--max-warnings=0'] },
   { name: 'prettier', cmd: [bin('prettier'), '--check', '.', '--log-level=warn'] },
   { name: 'docs', cmd: [process.execPath, 'scripts/action-docs.mjs', '--check'] },
+  { name: 'house', cmd: [process.execPath, 'scripts/check-house.mjs'] },
   { name: 'typecheck', cmd: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit', cmd: jest('unit') },
   { name: 'dist', cmd: [process.execPath, 'scripts/check-dist.mjs'] },

@@ -1,3 +1,5 @@
+// long-file: one suite around one moto ECR and the fake docker CLI; each test is one build-push scenario, and
+// splitting would start the emulators twice
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

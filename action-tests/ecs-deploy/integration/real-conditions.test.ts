@@ -1,3 +1,5 @@
+// long-file: the issue-13 conditions (throttling storms, 5xx after apply, unsupported APIs, overlapping
+// deploys) against one simulator and moto; one scenario per test
 // ecs-deploy's and ecs-rollback's bundles under the conditions of a busy real account: every call can be
 // throttled or fail, optional APIs may be missing, and slipway is not alone on the service.
 import { runAction } from '../../../harness/run-action.mjs';

@@ -1,3 +1,4 @@
+// long-file: the deploy scenarios of the first release against one simulator and moto; one scenario per test
 // ecs-deploy's bundle against moto + the ECS rollout simulator: the scenarios a deploy meets in real life.
 import { runAction } from '../../../harness/run-action.mjs';
 import { awsEnv, motoUrl, resetMoto } from '../../../harness/emulator.mjs';

@@ -1,3 +1,4 @@
+// long-file: one suite around one task runner, logs proxy and moto; one run-task scenario per test
 // ecs-run-task's bundle against moto + the ECS rollout simulator (which hands RunTask to the task runner,
 // ecs-task-runner-sim.mjs) + the CloudWatch Logs proxy: a migration as it runs before a deploy.
 import { runAction } from '../../../harness/run-action.mjs';

@@ -1,3 +1,4 @@
+// long-file: one suite around the bundled gate and a fake Trivy; one report format or stage per test
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,4 @@
+// long-file: one suite against one moto (ECS and ECR); one render scenario per test
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,5 @@
-import { renderTaskDefinition, type PinMode } from '../../../actions/render-task-definition/src/render.js';
+import { renderTaskDefinition } from '../../../actions/render-task-definition/src/render.js';
+import type { PinMode } from '../../../actions/render-task-definition/src/render-types.js';
 import {
   loadTaskDefinitionFile,
   type JsonObject,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RenderOptions } from '../../../actions/render-task-definition/src/render.js';
+import type { RenderOptions } from '../../../actions/render-task-definition/src/render-types.js';
 import type { TaskDefinitionDocument } from '../../../actions/shared/src/task-definition.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

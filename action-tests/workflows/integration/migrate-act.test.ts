@@ -1,6 +1,6 @@
 // End to end under act (host mode, offline): workflows/migrate-from-aws-starter.yml, the slipway translation
 // of GitHub's "Deploy to Amazon ECS" starter workflow, through ecs-deploy.yml's build and deploy jobs: aws-auth
-// (fake OIDC -> moto STS), build-push with the fake docker CLI (support/fake-docker.mjs: no Docker engine
+// (fake OIDC -> moto STS), build-push with the fake docker CLI (harness/fake-docker.mjs: no Docker engine
 // here), render-task-definition from the repository's .aws/task-definition.json, ecs-deploy against the ECS
 // rollout simulator. The scan job is switched off here (Trivy would pull the image from a real registry;
 // the gate action's integration tests scan); docs/migrating.md lists it as a difference from the starter.

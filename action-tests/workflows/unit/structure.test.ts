@@ -1,3 +1,5 @@
+// long-file: one rule per test over every workflow file (permissions, pins, env-passing, concurrency); they
+// share one parse of the files
 // The rules every workflow and starter template follows, checked on the parsed YAML: least privilege,
 // pinned third-party actions, no expressions in shell, timeouts, the deploy/rollback concurrency group,
 // typed and described reusable-workflow interfaces, and slipway action/workflow refs that match the

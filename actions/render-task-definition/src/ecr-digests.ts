@@ -3,7 +3,7 @@ import { awsClientConfig } from '../../shared/src/aws-client.js';
 import { ActionError, errorMessage, errorName } from '../../shared/src/errors.js';
 import { classifyError } from '../../shared/src/retry.js';
 import { parseEcrImage, SHA256_DIGEST_RE } from './image-ref.js';
-import type { PendingImage } from './render.js';
+import type { PendingImage } from './render-types.js';
 
 export interface Resolved {
   /** image as written -> sha256 digest. */

@@ -6,7 +6,7 @@ import { imageProblem } from './image-ref.js';
 import { secretRefProblem } from './secret-ref.js';
 import { classifyTemplateSource, type TemplateSource } from './source.js';
 import { NAME_RE, ROLE_ARN_RE } from './validate.js';
-import { PIN_MODES, type PinMode, type RenderOptions } from './render.js';
+import { PIN_MODES, type PinMode, type RenderOptions } from './render-types.js';
 
 export interface RenderInputs {
   source: TemplateSource;

@@ -1,4 +1,3 @@
-import { ActionError } from '../../shared/src/errors.js';
 import { TAG, tagValue } from '../../shared/src/revision.js';
 import {
   isJsonObject,
@@ -10,94 +9,13 @@ import {
   type TaskDefinitionDocument,
   type TaskDefinitionTag,
 } from '../../shared/src/task-definition.js';
-import { parseEcrImage } from './image-ref.js';
+import { pinImages } from './pin-images.js';
+import { RenderError, type Pairs, type RenderOptions, type RenderResult } from './render-types.js';
+import { applyLabels, applyTaskOverrides } from './overrides.js';
 import { substitute } from './placeholders.js';
 import { validateTaskDefinition } from './validate.js';
 
 /** The pure heart of the action: template + inputs (+ resolved digests) -> a registrable task definition. */
-
-export type Pairs = ReadonlyArray<readonly [string, string]>;
-
-export interface RenderOptions {
-  /** Container name -> new image reference. */
-  images: Pairs;
-  environment: Pairs;
-  /** Containers that get `environment` and `secrets`; empty means the changed containers. */
-  environmentContainers: readonly string[];
-  secrets: Pairs;
-  variables: Pairs;
-  cpu?: string;
-  memory?: string;
-  taskRoleArn?: string;
-  executionRoleArn?: string;
-  cpuArchitecture?: 'ARM64' | 'X86_64';
-  logGroup?: string;
-  /** Region for awslogs-region when log-group is set. */
-  logRegion?: string;
-  labels: Pairs;
-  tags: Pairs;
-  /** Which ECR images given by tag are resolved to digests (see PIN_MODES). */
-  pinDigests: PinMode;
-  provenance: { commit?: string; runId?: string; ref?: string };
-}
-
-/**
- * `changed`: only the images this step sets (containers / container-name + image); every other container is
- * left exactly as the template has it, so the role needs ecr:DescribeImages only on the repositories it
- * pushes to. `all`: every private ECR image; a lookup the role may not make for an image this step did not
- * set (AccessDenied, RepositoryNotFound in another account) is a warning naming it, not a failure.
- * `none`: no lookups at all.
- */
-export const PIN_MODES = ['changed', 'all', 'none'] as const;
-export type PinMode = (typeof PIN_MODES)[number];
-
-/** An ECR image reference still to be resolved, as written in the task definition. */
-export interface PendingImage {
-  image: string;
-  /** Set by this step: a failed lookup is an error. Otherwise (pin-digests: all) a denied lookup is a warning. */
-  required: boolean;
-  /** The tag looked up: the image's own, or `latest` for an image without one (what ECS pulls). */
-  tag: string;
-}
-
-export interface ContainerReport {
-  name: string;
-  oldImage: string;
-  newImage: string;
-  /** Image given in the containers input. */
-  imageSet: boolean;
-  pinned: boolean;
-  envChanged: string[];
-  secretsChanged: string[];
-}
-
-export interface RenderResult {
-  taskDefinition: TaskDefinitionDocument;
-  family: string;
-  removedFields: string[];
-  containers: ContainerReport[];
-  changed: string[];
-  /** container -> image as written. */
-  images: Record<string, string>;
-  /** ECR images given by tag (or untagged) that still need a digest from ECR, per pin-digests. */
-  pending: PendingImage[];
-  unusedVariables: string[];
-  notices: string[];
-}
-
-export const REVISION_LABEL = 'org.opencontainers.image.revision';
-
-/** Thrown with every problem found; the message lists them one per line. */
-export class RenderError extends ActionError {
-  constructor(readonly problems: string[]) {
-    super(
-      problems.length === 1
-        ? `the task definition is not valid: ${problems[0]}`
-        : `the task definition has ${problems.length} problems:\n${problems.map((p) => `- ${p}`).join('\n')}`,
-    );
-    this.name = 'RenderError';
-  }
-}
 
 /**
  * Renders `template`. `digests` maps an ECR image reference given by tag to its `sha256:` digest; with
@@ -153,46 +71,7 @@ export function renderTaskDefinition(
     imageSet.add(name);
   }
 
-  // Digest pinning, per pin-digests: private ECR images without a digest; anything else is left alone.
-  const pending = new Map<string, PendingImage>();
-  const pinned = new Set<string>();
-  if (options.pinDigests !== 'none') {
-    for (const c of containers) {
-      if (typeof c.image !== 'string' || typeof c.name !== 'string') continue;
-      const ecr = parseEcrImage(c.image);
-      if (!ecr) {
-        if (c.image && !c.image.includes('@'))
-          notices.push(
-            `${c.name}: ${c.image} is not a private ECR image; left as given (not pinned to a digest)`,
-          );
-        continue;
-      }
-      if (ecr.digest) continue;
-      const required = imageSet.has(c.name);
-      if (!required && options.pinDigests === 'changed') {
-        notices.push(
-          `${c.name}: ${c.image} is left as given: pin-digests 'changed' pins only the images this step sets (pin-digests: all pins it too)`,
-        );
-        continue;
-      }
-      const digest = digests.get(c.image);
-      if (digest) {
-        if (!ecr.tag)
-          notices.push(
-            `${c.name}: ${c.image} has no tag, which ECS pulls as :latest; pinned to the digest :latest has now (${digest})`,
-          );
-        c.image = `${ecr.registry}/${ecr.repository}@${digest}`;
-        pinned.add(c.name);
-      } else {
-        const seen = pending.get(c.image);
-        pending.set(c.image, {
-          image: c.image,
-          required: required || (seen?.required ?? false),
-          tag: ecr.tag ?? 'latest',
-        });
-      }
-    }
-  }
+  const { pending, pinned } = pinImages(containers, imageSet, options.pinDigests, digests, notices);
 
   const changed = containers
     .map((c) => String(c.name))
@@ -227,40 +106,8 @@ export function renderTaskDefinition(
     }
   }
 
-  // Task-level overrides.
-  if (options.cpu !== undefined) doc.cpu = options.cpu;
-  if (options.memory !== undefined) doc.memory = options.memory;
-  for (const key of ['cpu', 'memory'] as const) if (typeof doc[key] === 'number') doc[key] = String(doc[key]);
-  if (options.taskRoleArn !== undefined) doc.taskRoleArn = options.taskRoleArn;
-  if (options.executionRoleArn !== undefined) doc.executionRoleArn = options.executionRoleArn;
-  if (options.cpuArchitecture !== undefined) {
-    doc.runtimePlatform = {
-      ...(isJsonObject(doc.runtimePlatform) ? doc.runtimePlatform : {}),
-      cpuArchitecture: options.cpuArchitecture,
-    };
-  }
-  if (options.logGroup !== undefined) {
-    for (const c of containers) {
-      if (c.logConfiguration !== undefined && c.logConfiguration !== null) continue;
-      c.logConfiguration = {
-        logDriver: 'awslogs',
-        options: {
-          'awslogs-group': options.logGroup,
-          'awslogs-region': options.logRegion ?? '',
-          'awslogs-stream-prefix': typeof doc.family === 'string' ? doc.family : 'ecs',
-        },
-      };
-    }
-  }
-
-  // Docker labels (every container) and provenance (changed containers).
-  for (const c of containers) {
-    const labels: JsonObject = isJsonObject(c.dockerLabels) ? c.dockerLabels : {};
-    for (const [k, v] of options.labels) labels[k] = v;
-    if (options.provenance.commit && changed.includes(String(c.name)))
-      labels[REVISION_LABEL] = options.provenance.commit;
-    if (Object.keys(labels).length > 0 || c.dockerLabels !== undefined) c.dockerLabels = labels;
-  }
+  applyTaskOverrides(doc, containers, options);
+  applyLabels(containers, options, changed);
 
   // Tags: existing (file or ECS) + tags input + provenance.
   const provenance: TaskDefinitionTag[] = [];

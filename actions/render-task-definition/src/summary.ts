@@ -1,5 +1,5 @@
 import { markdownTable } from '../../shared/src/summary.js';
-import type { RenderResult } from './render.js';
+import type { RenderResult } from './render-types.js';
 
 const code = (s: string) => (s ? `\`${s.replace(/`/g, "'")}\`` : '—');
 
