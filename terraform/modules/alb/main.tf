@@ -1,3 +1,9 @@
+# alb: an application or network load balancer with its target groups. Terraform reads every .tf file here
+# as one module; the files are split by concern:
+#   main.tf            shared locals, the load balancer and its target groups
+#   security-group.tf  the load balancer's security group (clients in, targets out)
+#   certificate.tf     the ACM certificate and its DNS validation, when the module creates one
+#   listeners.tf       HTTP/HTTPS listeners and rules (application), TCP/TLS listeners (network)
 data "aws_vpc" "this" {
   id = var.vpc_id
 }
@@ -25,92 +31,8 @@ locals {
   }]...)
 
   default_tg_protocol = local.is_alb ? "HTTP" : "TCP"
-}
-
-resource "aws_security_group" "this" {
-  name_prefix = "${substr(var.name, 0, 28)}-"
-  description = "${var.internal ? "Internal" : "Internet-facing"} ${var.type} load balancer ${var.name}"
-  vpc_id      = var.vpc_id
-
-  tags = merge(var.tags, { Name = var.name })
-
-  lifecycle {
-    create_before_destroy = true
-  }
-}
-
-resource "aws_vpc_security_group_ingress_rule" "cidr" {
-  #checkov:skip=CKV_AWS_260:Internet-facing load balancers exist to take traffic from anywhere; port 80 only redirects to HTTPS unless http_mode = "forward" is chosen explicitly.
-  for_each = local.ingress_cidr_rules
-
-  security_group_id = aws_security_group.this.id
-  description       = "Clients ${each.value.cidr} to listener ${each.value.port}"
-  cidr_ipv4         = each.value.cidr
-  from_port         = each.value.port
-  to_port           = each.value.port
-  ip_protocol       = "tcp"
-
-  tags = var.tags
-}
-
-resource "aws_vpc_security_group_ingress_rule" "sg" {
-  for_each = local.ingress_sg_rules
-
-  security_group_id            = aws_security_group.this.id
-  description                  = "${each.key} to listener ${each.value.port}"
-  referenced_security_group_id = each.value.sg
-  from_port                    = each.value.port
-  to_port                      = each.value.port
-  ip_protocol                  = "tcp"
-
-  tags = var.tags
-}
-
-# Targets and their health checks live in the VPC; the load balancer needs nothing else.
-resource "aws_vpc_security_group_egress_rule" "targets" {
-  security_group_id = aws_security_group.this.id
-  description       = "To targets (any TCP port, for dynamic host ports) inside the VPC"
-  cidr_ipv4         = data.aws_vpc.this.cidr_block
-  from_port         = 1
-  to_port           = 65535
-  ip_protocol       = "tcp"
-
-  tags = var.tags
-}
-
-# ---------------------------------------------------------------------------------------------------------
-# Certificate
-# ---------------------------------------------------------------------------------------------------------
-resource "aws_acm_certificate" "this" {
-  count = local.create_certificate ? 1 : 0
-
-  domain_name               = var.certificate.domain_name
-  subject_alternative_names = var.certificate.subject_alternative_names
-  validation_method         = "DNS"
-
-  tags = merge(var.tags, { Name = var.certificate.domain_name })
-
-  lifecycle {
-    create_before_destroy = true
-  }
-}
-
-resource "aws_route53_record" "validation" {
-  for_each = local.validate_cert ? { for o in aws_acm_certificate.this[0].domain_validation_options : o.domain_name => o } : {}
-
-  zone_id         = var.certificate.route53_zone_id
-  name            = each.value.resource_record_name
-  type            = each.value.resource_record_type
-  records         = [each.value.resource_record_value]
-  ttl             = 60
-  allow_overwrite = true
-}
-
-resource "aws_acm_certificate_validation" "this" {
-  count = local.validate_cert ? 1 : 0
-
-  certificate_arn         = aws_acm_certificate.this[0].arn
-  validation_record_fqdns = [for r in aws_route53_record.validation : r.fqdn]
+  # Health checks speak the target group's default protocol unless told otherwise; TCP checks have no path.
+  health_check_protocols = { for k, tg in var.target_groups : k => coalesce(tg.health_check.protocol, local.default_tg_protocol) }
 }
 
 # ---------------------------------------------------------------------------------------------------------
@@ -188,10 +110,10 @@ resource "aws_lb_target_group" "this" {
 
   health_check {
     enabled             = true
-    protocol            = coalesce(each.value.health_check.protocol, local.is_alb ? "HTTP" : "TCP")
+    protocol            = local.health_check_protocols[each.key]
     port                = each.value.health_check.port
-    path                = coalesce(each.value.health_check.protocol, local.is_alb ? "HTTP" : "TCP") == "TCP" ? null : each.value.health_check.path
-    matcher             = coalesce(each.value.health_check.protocol, local.is_alb ? "HTTP" : "TCP") == "TCP" ? null : coalesce(each.value.health_check.matcher, try(each.value.protocol_version, null) == "GRPC" ? "0" : "200")
+    path                = local.health_check_protocols[each.key] == "TCP" ? null : each.value.health_check.path
+    matcher             = local.health_check_protocols[each.key] == "TCP" ? null : coalesce(each.value.health_check.matcher, try(each.value.protocol_version, null) == "GRPC" ? "0" : "200")
     interval            = each.value.health_check.interval
     timeout             = each.value.health_check.timeout
     healthy_threshold   = each.value.health_check.healthy_threshold
@@ -199,144 +121,4 @@ resource "aws_lb_target_group" "this" {
   }
 
   tags = merge(var.tags, { Name = "${local.name_short}-${each.key}" })
-}
-
-# ---------------------------------------------------------------------------------------------------------
-# Application load balancer listeners
-# ---------------------------------------------------------------------------------------------------------
-resource "aws_lb_listener" "http" {
-  #checkov:skip=CKV_AWS_2:Port 80 redirects to HTTPS by default; plain HTTP forwarding needs the explicit http_mode = "forward" (internal load balancers, emulators).
-  #checkov:skip=CKV_AWS_103:This listener is plain HTTP (redirect or explicit forward); the HTTPS listener enforces TLS 1.2+ through var.ssl_policy.
-  count = local.http ? 1 : 0
-
-  load_balancer_arn = aws_lb.this.arn
-  port              = 80
-  protocol          = "HTTP"
-
-  dynamic "default_action" {
-    for_each = var.http_mode == "redirect" ? [1] : []
-    content {
-      type = "redirect"
-      redirect {
-        port        = "443"
-        protocol    = "HTTPS"
-        status_code = "HTTP_301"
-      }
-    }
-  }
-
-  dynamic "default_action" {
-    for_each = var.http_mode == "forward" && var.default_target_group_key != null ? [1] : []
-    content {
-      type             = "forward"
-      target_group_arn = aws_lb_target_group.this[var.default_target_group_key].arn
-    }
-  }
-
-  dynamic "default_action" {
-    for_each = var.http_mode == "forward" && var.default_target_group_key == null ? [1] : []
-    content {
-      type = "fixed-response"
-      fixed_response {
-        content_type = "text/plain"
-        message_body = "Not Found"
-        status_code  = "404"
-      }
-    }
-  }
-
-  tags = var.tags
-}
-
-resource "aws_lb_listener" "https" {
-  count = local.https ? 1 : 0
-
-  load_balancer_arn = aws_lb.this.arn
-  port              = 443
-  protocol          = "HTTPS"
-  ssl_policy        = var.ssl_policy
-  certificate_arn   = local.certificate_arn
-
-  dynamic "default_action" {
-    for_each = var.default_target_group_key != null ? [1] : []
-    content {
-      type             = "forward"
-      target_group_arn = aws_lb_target_group.this[var.default_target_group_key].arn
-    }
-  }
-
-  dynamic "default_action" {
-    for_each = var.default_target_group_key == null ? [1] : []
-    content {
-      type = "fixed-response"
-      fixed_response {
-        content_type = "text/plain"
-        message_body = "Not Found"
-        status_code  = "404"
-      }
-    }
-  }
-
-  tags = var.tags
-}
-
-resource "aws_lb_listener_rule" "this" {
-  for_each = local.is_alb ? var.listener_rules : {}
-
-  listener_arn = local.rules_on == "https" ? aws_lb_listener.https[0].arn : aws_lb_listener.http[0].arn
-  priority     = each.value.priority
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.this[each.value.target_group_key].arn
-  }
-
-  dynamic "condition" {
-    for_each = length(each.value.path_patterns) > 0 ? [1] : []
-    content {
-      path_pattern {
-        values = each.value.path_patterns
-      }
-    }
-  }
-
-  dynamic "condition" {
-    for_each = length(each.value.host_headers) > 0 ? [1] : []
-    content {
-      host_header {
-        values = each.value.host_headers
-      }
-    }
-  }
-
-  tags = var.tags
-
-  lifecycle {
-    precondition {
-      condition     = local.https || var.http_mode == "forward"
-      error_message = "listener_rules need a listener that forwards: set a certificate (rules go on HTTPS) or http_mode = \"forward\"."
-    }
-  }
-}
-
-# ---------------------------------------------------------------------------------------------------------
-# Network load balancer listeners
-# ---------------------------------------------------------------------------------------------------------
-resource "aws_lb_listener" "tcp" {
-  #checkov:skip=CKV_AWS_2:Network load balancer listeners speak TCP or TLS; TCP passes end-to-end TLS (e.g. gRPC over TLS) through untouched.
-  #checkov:skip=CKV_AWS_103:TLS listeners use var.ssl_policy (TLS 1.2+); TCP listeners do not terminate TLS.
-  for_each = local.is_alb ? {} : var.tcp_listeners
-
-  load_balancer_arn = aws_lb.this.arn
-  port              = each.value.port
-  protocol          = each.value.protocol
-  ssl_policy        = each.value.protocol == "TLS" ? var.ssl_policy : null
-  certificate_arn   = each.value.protocol == "TLS" ? local.certificate_arn : null
-
-  default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.this[each.value.target_group_key].arn
-  }
-
-  tags = var.tags
 }

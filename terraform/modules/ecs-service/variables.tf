@@ -1,3 +1,6 @@
+# long-file: one declarative table of the module's inputs. scripts/terraform/docs.mjs builds the README
+# Inputs table from variables.tf alone, so splitting it (variables-<concern>.tf) would drop inputs from the docs.
+
 variable "name" {
   description = "Service name; also the task definition family, log group suffix and role name prefix."
   type        = string

@@ -44,13 +44,6 @@ resource "aws_iam_openid_connect_provider" "github" {
   client_id_list = ["sts.amazonaws.com"]
 
   tags = var.tags
-
-  lifecycle {
-    precondition {
-      condition     = var.create_oidc_provider || var.oidc_provider_arn != null
-      error_message = "create_oidc_provider is false, so oidc_provider_arn must be set."
-    }
-  }
 }
 
 # Subjects are always prefixed with this one repository (validated: no wildcard in it), so a pattern can only

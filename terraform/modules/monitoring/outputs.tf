@@ -18,11 +18,7 @@ output "deployment_alarm_names" {
 
 output "alarm_arns" {
   description = "Map of service label to all its alarm ARNs."
-  value = { for k, s in var.services : k => concat(
-    [aws_cloudwatch_metric_alarm.cpu[k].arn, aws_cloudwatch_metric_alarm.memory[k].arn, aws_cloudwatch_metric_alarm.running_tasks[k].arn],
-    try([aws_cloudwatch_metric_alarm.http_5xx[k].arn, aws_cloudwatch_metric_alarm.response_time[k].arn], []),
-    try([aws_cloudwatch_metric_alarm.unhealthy_hosts[k].arn], []),
-  ) }
+  value       = local.alarm_arns
 }
 
 output "dashboard_names" {
