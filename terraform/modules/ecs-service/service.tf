@@ -1,5 +1,7 @@
 # ecs-service: the ECS service. What it is made of (load balancers, placement, discovery, Service
 # Connect, its checks) is computed once in these locals; the two resource variants below only place them.
+# long-file: the two aws_ecs_service variants (lifecycle ignore_changes cannot be dynamic, so one ignores the
+# task definition that slipway deploys) and the locals they share; one resource in two shapes belongs together.
 locals {
   capacity_provider_strategy = var.launch_type == null ? var.capacity_provider_strategy : []
   grace_period               = local.has_lb ? coalesce(var.health_check_grace_period_seconds, 60) : null
