@@ -44,7 +44,7 @@
 //  - The service's capacityProviderStrategy as given to CreateService (moto drops it).
 //  - The strategies BLUE_GREEN, LINEAR and CANARY (stages, traffic weights, bakes, lifecycle hooks,
 //    ContinueServiceDeployment), deployment alarms (`POST /_sim/alarm {"name", "state"}`, or `alarmAt` in a
-//    scenario) and rolling early success (earlySuccessCriteria): see ecs-sim/staged-strategies.mjs.
+//    scenario) and rolling early success (earlySuccessCriteria): see ecs-rollout-simulator/staged-strategies.mjs.
 //  - deploymentConfiguration and deploymentController as given to CreateService/UpdateService (moto drops
 //    them), so a CODE_DEPLOY or EXTERNAL service describes as one.
 // What it does not model: task placement, capacity providers, load balancer registration beyond event
@@ -52,24 +52,24 @@
 // timings (steps default to a few hundred ms), IAM authorisation, pagination of ListTasks, or more than the
 // last 100 events.
 //
-// How it is built (harness/ecs-sim/): basics.mjs (ids, clock, timing), service-model.mjs (the state of
+// How it is built (harness/ecs-rollout-simulator/): basics.mjs (ids, clock, timing), service-model.mjs (the state of
 // services and deployments), rollout.mjs with rolling-plan.mjs and staged-strategies.mjs (how deployments
 // progress), api-views.mjs (answer shapes), service-handlers.mjs and service-deployments-api.mjs (the
 // operations it answers), fault-injection.mjs, control-routes.mjs (`/_sim/*`), container-logs.mjs and
 // moto-client.mjs. This module wires them, routes each request and keeps the call log.
 import { createServer } from 'node:http';
-import { DEFAULT_TIMING, TARGET_PREFIX, now } from './ecs-sim/basics.mjs';
-import { createControlRoutes } from './ecs-sim/control-routes.mjs';
-import { createCrashLogWriter } from './ecs-sim/container-logs.mjs';
-import { answerInsteadOfCall, createFaultInjector, lostAnswer } from './ecs-sim/fault-injection.mjs';
-import { createMotoClient } from './ecs-sim/moto-client.mjs';
-import { createRollout } from './ecs-sim/rollout.mjs';
-import { createServiceDeploymentsApi } from './ecs-sim/service-deployments-api.mjs';
-import { createServiceHandlers } from './ecs-sim/service-handlers.mjs';
-import { createServiceModel } from './ecs-sim/service-model.mjs';
+import { DEFAULT_TIMING, TARGET_PREFIX, now } from './ecs-rollout-simulator/basics.mjs';
+import { createControlRoutes } from './ecs-rollout-simulator/control-routes.mjs';
+import { createCrashLogWriter } from './ecs-rollout-simulator/container-logs.mjs';
+import { answerInsteadOfCall, createFaultInjector, lostAnswer } from './ecs-rollout-simulator/fault-injection.mjs';
+import { createMotoClient } from './ecs-rollout-simulator/moto-client.mjs';
+import { createRollout } from './ecs-rollout-simulator/rollout.mjs';
+import { createServiceDeploymentsApi } from './ecs-rollout-simulator/service-deployments-api.mjs';
+import { createServiceHandlers } from './ecs-rollout-simulator/service-handlers.mjs';
+import { createServiceModel } from './ecs-rollout-simulator/service-model.mjs';
 import { createTaskRunner } from './ecs-task-runner-sim.mjs';
 
-export { DEFAULT_TIMING, breakerThreshold } from './ecs-sim/basics.mjs';
+export { DEFAULT_TIMING, breakerThreshold } from './ecs-rollout-simulator/basics.mjs';
 
 /**
  * @param {{ motoUrl: string, region?: string, timing?: Partial<typeof DEFAULT_TIMING> }} opts
