@@ -25,20 +25,10 @@ import {
   spliceSections,
 } from './action-docs/readme-tables.mjs';
 
-export { parseActionYaml } from './action-docs/action-yaml.mjs';
-export { lineDiff } from './action-docs/line-diff.mjs';
-export {
-  SECTIONS,
-  begin,
-  end,
-  cellText,
-  codeCell,
-  renderInputs,
-  renderOutputs,
-  renderSection,
-  findSection,
-  spliceSections,
-} from './action-docs/readme-tables.mjs';
+// Every part's exports, for the tests and other scripts.
+export * from './action-docs/action-yaml.mjs';
+export * from './action-docs/line-diff.mjs';
+export * from './action-docs/readme-tables.mjs';
 
 /** Every actions/<name>/ folder with an action.yml (or action.yaml), sorted. */
 export function actionDirs(repoRoot) {
