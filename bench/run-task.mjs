@@ -13,7 +13,7 @@ import {
   CreateServiceCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import { repoRoot } from '../scripts/lib.mjs';
+import { repoRoot } from '../harness/repo.mjs';
 import { startMoto, emulatorEnv } from '../harness/moto.mjs';
 import { startEcsRolloutSimulator } from '../harness/ecs-rollout-simulator.mjs';
 import { createMotoNetwork, startLogsProxy } from '../harness/ecs-task-runner-sim.mjs';

@@ -8,227 +8,27 @@
 //                                          the missing sections appended, with a note)
 //   node scripts/action-docs.mjs --check   exit 1 naming each README that regenerating would change, with
 //                                          the lines that differ; prints `docs: N passed, N failed`
+//
+// The parts: ./action-docs/action-yaml.mjs (action.yml -> inputs/outputs), ./action-docs/readme-tables.mjs
+// (tables, markers, splicing), ./action-docs/line-diff.mjs (what --check prints). This file finds the
+// actions, formats the tables with prettier, compares, and is the command; it re-exports the parts.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseActionYaml } from './action-docs/action-yaml.mjs';
+import { lineDiff } from './action-docs/line-diff.mjs';
+import {
+  SECTIONS,
+  renderInputs,
+  renderOutputs,
+  renderSection,
+  spliceSections,
+} from './action-docs/readme-tables.mjs';
 
-export const SECTIONS = /** @type {const} */ (['inputs', 'outputs']);
-export const begin = (section) => `<!-- BEGIN slipway:${section} -->`;
-export const end = (section) => `<!-- END slipway:${section} -->`;
-const NOTE =
-  '<!-- Generated from action.yml by `node scripts/action-docs.mjs`: edit action.yml, not this table. -->';
-
-/**
- * @typedef {{ name: string, description: string, required: boolean, default?: string, deprecationMessage?: string }} ActionInput
- * @typedef {{ name: string, description: string }} ActionOutput
- * @typedef {{ inputs: ActionInput[], outputs: ActionOutput[] }} ActionInterface
- */
-
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const scalar = (v) => (v === undefined || v === null ? undefined : String(v));
-
-/**
- * The inputs and outputs of an action.yml, in the file's order. Throws naming the file and the key when the
- * YAML does not parse or inputs/outputs are not maps.
- * @param {string} text
- * @param {string} [file] for error messages
- * @returns {ActionInterface}
- */
-export function parseActionYaml(text, file = 'action.yml') {
-  let doc;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    throw new Error(`${file}: not valid YAML: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!isRecord(doc)) throw new Error(`${file}: expected a map at the top level`);
-  const entries = (key) => {
-    const v = doc[key];
-    if (v === undefined || v === null) return [];
-    if (!isRecord(v)) throw new Error(`${file}: \`${key}\` must be a map of name to definition`);
-    return Object.entries(v).map(([name, def]) => {
-      if (def !== null && !isRecord(def)) throw new Error(`${file}: ${key}.${name} must be a map`);
-      return [name, def ?? {}];
-    });
-  };
-  const inputs = entries('inputs').map(([name, def]) => {
-    /** @type {ActionInput} */
-    const input = {
-      name,
-      description: scalar(def.description) ?? '',
-      required: def.required === true || String(def.required).toLowerCase() === 'true',
-    };
-    const dflt = scalar(def.default);
-    if (dflt !== undefined) input.default = dflt;
-    const deprecated = scalar(def.deprecationMessage);
-    if (deprecated !== undefined) input.deprecationMessage = deprecated;
-    return input;
-  });
-  const outputs = entries('outputs').map(([name, def]) => ({
-    name,
-    description: scalar(def.description) ?? '',
-  }));
-  return { inputs, outputs };
-}
-
-/**
- * Prose for one table cell: lines of a paragraph joined with a space, paragraphs with `<br><br>`, `|`
- * escaped, and `<` outside code spans escaped so that `<account>` is shown rather than taken for HTML.
- * @param {string} text
- */
-export function cellText(text) {
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .split(/\n[ \t]*\n\s*/)
-    .map((p) => p.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]+/g, ' '));
-  const joined = paragraphs.join('<br><br>');
-  // Split into code spans (kept as written) and text (where `<` is escaped unless it is our own <br>).
-  return joined
-    .split(/(`+[^`]*?`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/<(?!br>)/g, '\\<')))
-    .join('')
-    .replace(/\|/g, '\\|');
-}
-
-/**
- * A value as a code span in a table cell (`` `x` ``; a longer fence when the value holds backticks), one
- * span per line for a multi-line value. An empty string is shown as `''`.
- * @param {string} value
- */
-export function codeCell(value) {
-  if (value === '') return "`''`";
-  return value
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => {
-      const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
-      const fence = '`'.repeat(longest + 1);
-      const pad = longest > 0 || /^\s|\s$/.test(line) ? ' ' : '';
-      return `${fence}${pad}${line}${pad}${fence}`;
-    })
-    .join('<br>')
-    .replace(/\|/g, '\\|');
-}
-
-/**
- * The generated inputs table (unformatted markdown; prettier aligns it).
- * @param {ActionInput[]} inputs
- */
-export function renderInputs(inputs) {
-  if (inputs.length === 0) return 'This action has no inputs.';
-  const rows = inputs.map((i) => {
-    let description = cellText(i.description);
-    if (i.deprecationMessage !== undefined) {
-      description = `**Deprecated:** ${cellText(i.deprecationMessage)}${description ? ` ${description}` : ''}`;
-    }
-    const dflt = i.default === undefined ? '' : codeCell(i.default);
-    return `| ${codeCell(i.name)} | ${i.required ? 'yes' : 'no'} | ${dflt} | ${description} |`;
-  });
-  return ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
-}
-
-/**
- * The generated outputs table (unformatted markdown).
- * @param {ActionOutput[]} outputs
- */
-export function renderOutputs(outputs) {
-  if (outputs.length === 0) return 'This action has no outputs.';
-  const rows = outputs.map((o) => `| ${codeCell(o.name)} | ${cellText(o.description)} |`);
-  return ['| Output | Description |', '| --- | --- |', ...rows].join('\n');
-}
-
-/**
- * One generated section, markers included.
- * @param {'inputs' | 'outputs'} section
- * @param {string} body the rendered table
- */
-export function renderSection(section, body) {
-  return `${begin(section)}\n${NOTE}\n\n${body}\n\n${end(section)}`;
-}
-
-/**
- * Where a section's markers are in a README: `{ found: false }` when neither marker is there, the span
- * (start of BEGIN to end of END) when both are, once each and in order; throws when they are malformed.
- * @param {string} readme
- * @param {'inputs' | 'outputs'} section
- * @param {string} [file] for error messages
- */
-export function findSection(readme, section, file = 'README.md') {
-  const b = begin(section);
-  const e = end(section);
-  const count = (s) => readme.split(s).length - 1;
-  const nb = count(b);
-  const ne = count(e);
-  if (nb === 0 && ne === 0) return { found: false, start: -1, stop: -1 };
-  if (nb !== 1 || ne !== 1) throw new Error(`${file}: expected one ${b} and one ${e}, found ${nb} and ${ne}`);
-  const start = readme.indexOf(b);
-  const endAt = readme.indexOf(e);
-  if (endAt < start) throw new Error(`${file}: ${e} comes before ${b}`);
-  return { found: true, start, stop: endAt + e.length };
-}
-
-/**
- * The README with each section replaced by its generated text. A section whose markers are missing is
- * appended under a `## Inputs` / `## Outputs` heading (and reported in `added`), except an outputs section
- * for an action without outputs.
- * @param {string} readme
- * @param {Record<'inputs' | 'outputs', string>} sections generated text per section, markers included
- * @param {{ hasOutputs: boolean, file?: string }} options
- * @returns {{ text: string, added: string[] }}
- */
-export function spliceSections(readme, sections, { hasOutputs, file = 'README.md' }) {
-  let text = readme;
-  const added = [];
-  for (const section of SECTIONS) {
-    const where = findSection(text, section, file);
-    if (where.found) {
-      text = text.slice(0, where.start) + sections[section] + text.slice(where.stop);
-    } else if (section === 'inputs' || hasOutputs) {
-      const heading = section === 'inputs' ? '## Inputs' : '## Outputs';
-      text = `${text.trimEnd()}\n\n${heading}\n\n${sections[section]}\n`;
-      added.push(section);
-    }
-  }
-  return { text, added };
-}
-
-/**
- * The lines that differ between two texts, as `-`/`+` lines with one line of context around each change
- * (an LCS line diff: READMEs are small).
- * @param {string} before
- * @param {string} after
- */
-export function lineDiff(before, after) {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  const n = a.length;
-  const m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  /** @type {{ op: ' ' | '-' | '+', line: string }[]} */
-  const ops = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      ops.push({ op: ' ', line: a[i++] });
-      j++;
-    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ op: '-', line: a[i++] });
-    else ops.push({ op: '+', line: b[j++] });
-  }
-  const changed = (k) => ops[k] !== undefined && ops[k].op !== ' ';
-  const keep = ops.map((_, k) => changed(k - 1) || changed(k) || changed(k + 1));
-  const out = [];
-  ops.forEach((o, k) => {
-    if (keep[k]) out.push(`${o.op} ${o.line}`);
-    else if (keep[k - 1]) out.push('  …');
-  });
-  return out.join('\n');
-}
+// Every part's exports, for the tests and other scripts.
+export * from './action-docs/action-yaml.mjs';
+export * from './action-docs/line-diff.mjs';
+export * from './action-docs/readme-tables.mjs';
 
 /** Every actions/<name>/ folder with an action.yml (or action.yaml), sorted. */
 export function actionDirs(repoRoot) {
