@@ -61,7 +61,11 @@ import { createServer } from 'node:http';
 import { DEFAULT_TIMING, TARGET_PREFIX, now } from './ecs-rollout-simulator/basics.mjs';
 import { createControlRoutes } from './ecs-rollout-simulator/control-routes.mjs';
 import { createCrashLogWriter } from './ecs-rollout-simulator/container-logs.mjs';
-import { answerInsteadOfCall, createFaultInjector, lostAnswer } from './ecs-rollout-simulator/fault-injection.mjs';
+import {
+  answerInsteadOfCall,
+  createFaultInjector,
+  lostAnswer,
+} from './ecs-rollout-simulator/fault-injection.mjs';
 import { createMotoClient } from './ecs-rollout-simulator/moto-client.mjs';
 import { createRollout } from './ecs-rollout-simulator/rollout.mjs';
 import { createServiceDeploymentsApi } from './ecs-rollout-simulator/service-deployments-api.mjs';
