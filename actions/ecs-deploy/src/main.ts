@@ -16,16 +16,13 @@ export const ACTION = 'ecs-deploy';
 export async function run(): Promise<void> {
   await runAction(ACTION, async () => {
     const inputs = getInputs(new Inputs());
-    // Everything above ran without the SDK: bad input fails fast. Now load the ECS engine; the chunks load
-    // in parallel, since every millisecond here is start-up every deploy pays.
-    const [{ EcsApi }, { ServicePoller }, preflight, { deployToService }, { loadTarget, containerImages }] =
-      await Promise.all([
-        import('../../shared/src/ecs/ecs-api.js'),
-        import('../../shared/src/ecs/service-poller.js'),
-        import('../../shared/src/ecs/preflight.js'),
-        import('../../shared/src/ecs/deploy-service.js'),
-        import('./target.js'),
-      ]);
+    // Everything above ran without the SDK: bad input fails fast. Now load what the first request needs;
+    // the rest of the engine loads while that request is in flight (start-up is paid by every deploy).
+    const [{ EcsApi }, { ServicePoller }, preflight] = await Promise.all([
+      import('../../shared/src/ecs/ecs-api.js'),
+      import('../../shared/src/ecs/service-poller.js'),
+      import('../../shared/src/ecs/preflight.js'),
+    ]);
     const log = stepLog();
     const api = new EcsApi(inputs.region, { maxAttempts: inputs.maxAttempts, log });
     const poller = new ServicePoller(api, inputs.cluster);
@@ -33,11 +30,15 @@ export async function run(): Promise<void> {
     try {
       // 1. Describe every service before changing anything; the revision must exist (an ARN) or load (a
       //    file), and every service must be able to run it.
-      const described = await core.group(
+      const describing = core.group(
         `Describe ${inputs.services.length} service(s) in ${inputs.cluster}`,
         () =>
           preflight.describeServicesForChange(poller, inputs.cluster, inputs.region, inputs.services, log),
       );
+      const engine = Promise.all([import('../../shared/src/ecs/deploy-service.js'), import('./target.js')]);
+      engine.catch(() => undefined); // awaited below; a failed describe must not leave it unhandled
+      const described = await describing;
+      const [{ deployToService }, { loadTarget, containerImages }] = await engine;
       preflight.refuseController(described);
       const target = await loadTarget(api, inputs.taskDefinition, inputs.region, log);
       preflight.refuseUnrunnable(described, target.doc);

@@ -18,13 +18,11 @@ export const ACTION = 'ecs-rollback';
 export async function run(): Promise<void> {
   await runAction(ACTION, async () => {
     const inputs = getInputs(new Inputs());
-    // The chunks load in parallel: every millisecond here is start-up every rollback pays.
-    const [{ EcsApi }, { ServicePoller }, preflight, { deployToService }, history] = await Promise.all([
+    // Only what the first request needs is loaded before it; the rest loads while it is in flight.
+    const [{ EcsApi }, { ServicePoller }, preflight] = await Promise.all([
       import('../../shared/src/ecs/ecs-api.js'),
       import('../../shared/src/ecs/service-poller.js'),
       import('../../shared/src/ecs/preflight.js'),
-      import('../../shared/src/ecs/deploy-service.js'),
-      import('./history.js'),
     ]);
     const log = stepLog();
     const api = new EcsApi(inputs.region, { maxAttempts: inputs.maxAttempts, log });
@@ -43,13 +41,17 @@ export async function run(): Promise<void> {
       );
     try {
       // 1. The service as it runs now, and the revision a rollback goes to.
-      const described = await preflight.describeServicesForChange(
+      const describing = preflight.describeServicesForChange(
         poller,
         inputs.cluster,
         inputs.region,
         [inputs.service],
         log,
       );
+      const engine = Promise.all([import('../../shared/src/ecs/deploy-service.js'), import('./history.js')]);
+      engine.catch(() => undefined); // awaited below; a failed describe must not leave it unhandled
+      const described = await describing;
+      const [{ deployToService }, history] = await engine;
       preflight.refuseController(described);
       const current = familyAndRevision(described.get(inputs.service)!.taskDefinition ?? '');
       const revisions = await history.recentRevisions(api, current.family);

@@ -61,7 +61,10 @@ export class ServicePoller {
       const list = this.queue.get(service) ?? [];
       list.push({ resolve, reject });
       this.queue.set(service, list);
-      this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+      // While watches run, requests are gathered for a few ms so that they share calls; before any watch
+      // (the describe ahead of a change) nothing else is coming, so the call goes out at once: this is the
+      // step's first request, and every step pays its start-up.
+      this.timer ??= setTimeout(() => void this.flush(), this.watched.size > 0 ? this.windowMs : 0);
     });
   }
 
