@@ -14,6 +14,11 @@
 // GitHub would get the real ones. The caller repository's origin is github.com/<repository>, so
 // `github.repository` is that name.
 //
+// Jobs run one at a time (`--concurrent-jobs 1`): act 0.2.89 can crash on a race in its own runtime
+// ("fatal error: concurrent map writes", nektos/act#2199) when independent jobs run in parallel, which once
+// failed promote.yml's two-region production jobs here. GitHub runs them in parallel; that they may (no
+// `needs` between them) is what the structural test checks.
+//
 // Does not model: GitHub's environment protection rules and concurrency queueing (act ignores both; the
 // structural test checks them), job containers, the cache service, artifact zips, retention or the
 // artifact size limits, or masking by the service. act evaluates expressions, `needs`, `if:`, job outputs
@@ -227,6 +232,8 @@ export async function runWorkflow({
     eventPath,
     '--action-offline-mode',
     '--no-cache-server',
+    '--concurrent-jobs',
+    '1',
     '--container-daemon-socket',
     '-',
     ...labels.flatMap((l) => ['-P', `${l}=-self-hosted`]),
