@@ -2,9 +2,8 @@
 //
 // Models: terraform exactly as a CI job runs it (TF_IN_AUTOMATION=1, no colour, no input), with providers
 // installed offline: a CLI config written to a temp dir takes registry.terraform.io/hashicorp/aws from the
-// filesystem mirror at /opt/tf-plugins (override with SLIPWAY_TF_PLUGIN_MIRROR) and everything else directly,
-// and TF_PLUGIN_CACHE_DIR=~/.cache/slipway/tf-plugin-cache, so the 675 MB aws provider is unpacked once per
-// machine and linked into each working directory rather than copied per test.
+// unpacked filesystem mirror (terraform-providers.mjs: the same mirror and config rule as the terraform
+// step of npm test) and everything else directly; init links the provider from the mirror, never copies it.
 // Prefer `terraform_data` (built in, no provider, no init download, fastest) wherever a scenario allows;
 // use the aws provider only against the moto server (SLIPWAY_MOTO_URL) for what terraform_data cannot show
 // (import, drift).
@@ -12,28 +11,20 @@
 // mirror (any other provider would be fetched from the network, which tests must not need).
 // Every command is bounded by a timeout (default 120 s) and killed with its process group past it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+
 import { join } from 'node:path';
 import { tempDir } from './temp-dirs.mjs';
 import { run } from './process.mjs';
-
-export const DEFAULT_MIRROR = '/opt/tf-plugins';
+import {
+  findProviderMirror,
+  missingMirrorMessage,
+  providerInstallationConfig,
+} from './terraform-providers.mjs';
 
 /** The provider mirror directory, or an error that names where it was looked for. */
 export function pluginMirror() {
-  const dir = process.env.SLIPWAY_TF_PLUGIN_MIRROR || DEFAULT_MIRROR;
-  if (!existsSync(join(dir, 'registry.terraform.io', 'hashicorp', 'aws'))) {
-    throw new Error(
-      `terraform provider mirror not found: ${dir}/registry.terraform.io/hashicorp/aws does not exist. ` +
-        'Install the hashicorp/aws provider there (terraform providers mirror) or set SLIPWAY_TF_PLUGIN_MIRROR.',
-    );
-  }
-  return dir;
-}
-
-export function pluginCacheDir() {
-  const dir = join(homedir(), '.cache', 'slipway', 'tf-plugin-cache');
-  mkdirSync(dir, { recursive: true });
+  const dir = findProviderMirror();
+  if (!dir) throw new Error(missingMirrorMessage());
   return dir;
 }
 
@@ -44,26 +35,13 @@ export function pluginCacheDir() {
  */
 export function terraformSandbox({ needsMirror = true } = {}) {
   const root = tempDir('slipway-tf-');
-  const mirror = needsMirror ? pluginMirror() : DEFAULT_MIRROR;
+  const mirror = needsMirror ? pluginMirror() : (findProviderMirror() ?? '/opt/tf-plugins');
   const cliConfig = join(root, 'terraform.rc');
-  writeFileSync(
-    cliConfig,
-    `provider_installation {
-  filesystem_mirror {
-    path    = ${JSON.stringify(mirror)}
-    include = ["registry.terraform.io/hashicorp/aws"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/hashicorp/aws"]
-  }
-}
-`,
-  );
+  writeFileSync(cliConfig, providerInstallationConfig(mirror, { direct: true }));
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? root,
     TF_CLI_CONFIG_FILE: cliConfig,
-    TF_PLUGIN_CACHE_DIR: pluginCacheDir(),
     TF_IN_AUTOMATION: '1',
     TF_INPUT: '0',
     CHECKPOINT_DISABLE: '1',

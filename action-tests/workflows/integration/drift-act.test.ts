@@ -100,7 +100,6 @@ maybe('terraform-drift.yml: drift opens, updates and closes one issue per root (
         AWS_ENDPOINT_URL: awsEnv().AWS_ENDPOINT_URL,
         AWS_EC2_METADATA_DISABLED: 'true',
         TF_CLI_CONFIG_FILE: sandbox.env.TF_CLI_CONFIG_FILE ?? '',
-        TF_PLUGIN_CACHE_DIR: sandbox.env.TF_PLUGIN_CACHE_DIR ?? '',
         CHECKPOINT_DISABLE: '1',
       },
       vars: {

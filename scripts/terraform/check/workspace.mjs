@@ -4,16 +4,12 @@
 // emulator override files). Also the bounded process runner and the job pool the phases share.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { run as runProcess } from '../../lib.mjs';
+import { findProviderMirror, providerInstallationConfig } from '../../../harness/terraform-providers.mjs';
 
-export const PROVIDER = {
-  host: 'registry.terraform.io',
-  namespace: 'hashicorp',
-  type: 'aws',
-  version: '5.100.0',
-};
+export { AWS_PROVIDER as PROVIDER } from '../../../harness/terraform-providers.mjs';
 
 /** The repo's process runner, quiet, killing the whole process group on time-out; never rejects. */
 export async function run(cmd, cmdArgs, { cwd, env, timeoutMs = 10 * 60_000 } = {}) {
@@ -49,48 +45,8 @@ export function terraformVersion() {
   }
 }
 
-/** The filesystem mirror holding PROVIDER: $SLIPWAY_TF_PLUGIN_MIRROR, /opt/tf-plugins, or a bounded search. */
-export function findMirror() {
-  const rel = join(PROVIDER.host, PROVIDER.namespace, PROVIDER.type, PROVIDER.version);
-  const holds = (dir) => existsSync(join(dir, rel));
-  const candidates = [process.env.SLIPWAY_TF_PLUGIN_MIRROR, '/opt/tf-plugins'].filter(Boolean);
-  for (const c of candidates) if (holds(c)) return c;
-  // Bounded search for a directory named registry.terraform.io holding the provider.
-  const roots = [
-    '/opt',
-    '/usr/local/share',
-    '/usr/share',
-    join(homedir(), '.terraform.d'),
-    join(homedir(), '.local', 'share'),
-  ];
-  const seen = new Set();
-  const walk = (dir, depth) => {
-    if (depth < 0 || seen.has(dir)) return null;
-    seen.add(dir);
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return null;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory()) continue;
-      if (e.name === PROVIDER.host && holds(dir)) return dir;
-    }
-    for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && e.name !== 'proc') {
-        const found = walk(join(dir, e.name), depth - 1);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  for (const r of roots) {
-    const found = walk(r, 4);
-    if (found) return found;
-  }
-  return null;
-}
+/** The filesystem mirror holding the aws provider (harness/terraform-providers.mjs), or null. */
+export const findMirror = findProviderMirror;
 
 const hasTf = (dir) => existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.tf'));
 
@@ -130,11 +86,7 @@ export function createWorkspace({ tfRoot, mirror }) {
   const work = mkdtempSync(join(tmpdir(), 'slipway-tfcheck-'));
   const workTf = join(work, 'terraform');
   const cliConfig = join(work, 'terraform.tfrc');
-  const include = `${PROVIDER.host}/${PROVIDER.namespace}/${PROVIDER.type}`;
-  writeFileSync(
-    cliConfig,
-    `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["${include}"]\n  }\n}\n`,
-  );
+  writeFileSync(cliConfig, providerInstallationConfig(mirror));
   cpSync(tfRoot, workTf, { recursive: true, filter: (src) => !generated(src.split(sep).pop()) });
 
   const env = {
@@ -144,8 +96,7 @@ export function createWorkspace({ tfRoot, mirror }) {
     TF_INPUT: '0',
     CHECKPOINT_DISABLE: '1',
   };
-  // The mirror is unpacked, so `init` symlinks the 675 MB provider instead of copying it; a plugin cache
-  // would make Terraform copy it once more.
+  // No plugin cache: init links the provider from the unpacked mirror (harness/terraform-providers.mjs).
   delete env.TF_PLUGIN_CACHE_DIR;
   delete env.TF_DATA_DIR;
   for (const k of Object.keys(env)) if (k.startsWith('TF_VAR_') || k.startsWith('TF_CLI_ARGS')) delete env[k];
