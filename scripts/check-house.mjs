@@ -8,7 +8,7 @@
 // Prints one line per problem and `house: N passed, M failed` (one check per rule).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../harness/repo.mjs';
 
@@ -119,7 +119,7 @@ function trackedSources() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const files = trackedSources();
   const known = new Set(files.map((f) => f.path));
-  const exists = (p) => known.has(relative('.', p)) || existsSync(join(repoRoot, p));
+  const exists = (p) => known.has(p) || existsSync(join(repoRoot, p));
   const result = checkHouse(files, exists);
   const long = files.filter((f) => lineCount(f.text) > MAX_LINES);
   let failed = 0;
